@@ -1,0 +1,14 @@
+/** One jest run for the whole monorepo: TypeScript through @swc/jest, packages mapped to their sources. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } }, module: { type: 'commonjs' } }];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts'],
+  moduleNameMapper: {
+    '^@oto/(core|prisma)$': '<rootDir>/packages/$1/src',
+    '^oto$': '<rootDir>/packages/cli/src',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/scratch/'],
+};

@@ -1,0 +1,2 @@
+export * from './analyze';
+export * from './backing-key';

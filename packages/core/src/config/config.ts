@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { RULES, NAMING_MODES } from '../rules';
+import type { Rule } from '../rules';
+import type { Severity } from '../diagnostics';
+import { UserError } from '../errors';
+
+export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+const severitySetting = z.enum(SEVERITY_SETTINGS);
+const ruleSetting = z.union([severitySetting, z.tuple([severitySetting, z.record(z.string(), z.unknown())])]);
+
+/** The oto configuration, as written in `oto.config.*`, `package.json#oto` or a generator block. */
+export const otoConfigSchema = z
+  .object({
+    /** Severity, or [severity, options], by rule id. */
+    rules: z.partialRecord(z.enum(RULES.map((r) => r.id) as [string, ...string[]]), ruleSetting).optional(),
+    /** The `oto_` naming convention that `one-to-one-naming` checks. */
+    naming: z.enum(NAMING_MODES).optional(),
+    /** Findings on these tables (database or ORM names) or relations (name, `Model.field` or `table.field`) are dropped. */
+    ignore: z
+      .object({ tables: z.array(z.string()).optional(), relations: z.array(z.string()).optional() })
+      .strict()
+      .optional(),
+    /** The lowest severity that fails the run. */
+    failOn: z.enum(FAIL_ON).optional(),
+  })
+  .strict();
+
+export type OtoConfig = z.infer<typeof otoConfigSchema>;
+
+export interface ResolvedRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly options: unknown;
+}
+
+export interface ResolvedConfig {
+  /** The rules that run (those not turned off), in registry order. */
+  readonly rules: readonly ResolvedRule[];
+  readonly ignore: { readonly tables: ReadonlySet<string>; readonly relations: ReadonlySet<string> };
+  readonly failOn: FailOn;
+}
+
+/** `path.to.key: message` for the first problem zod found. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/** Merges configs left to right: later ones win key by key (rules merge per rule). */
+export function mergeConfigs(...configs: readonly OtoConfig[]): OtoConfig {
+  return configs.reduce<OtoConfig>(
+    (acc, c) => ({ ...acc, ...c, rules: { ...acc.rules, ...c.rules }, ignore: { ...acc.ignore, ...c.ignore } }),
+    {},
+  );
+}
+
+/** Validates a config; `source` names where it came from in the one-line error. */
+export function parseConfig(input: unknown, source: string): OtoConfig {
+  const parsed = otoConfigSchema.safeParse(input ?? {});
+  if (!parsed.success) throw new UserError(`${source}: ${describeZodError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Turns a validated config into the rules to run with their severities and options. */
+export function resolveConfig(config: OtoConfig, source = 'config'): ResolvedConfig {
+  const rules: ResolvedRule[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules?.[rule.id];
+    const [severity, given] = Array.isArray(setting) ? setting : [setting ?? rule.defaultSeverity, {}];
+    const naming = rule.id === 'one-to-one-naming' && config.naming ? { mode: config.naming } : {};
+    if (severity === 'off' || (rule.id === 'one-to-one-naming' && config.naming === 'off')) continue;
+    const options = rule.options.safeParse({ ...(rule.defaultOptions as object), ...naming, ...given });
+    if (!options.success) throw new UserError(`${source}: rules.${rule.id}: ${describeZodError(options.error)}`);
+    rules.push({ rule, severity, options: options.data });
+  }
+  return {
+    rules,
+    ignore: { tables: new Set(config.ignore?.tables ?? []), relations: new Set(config.ignore?.relations ?? []) },
+    failOn: config.failOn ?? 'error',
+  };
+}

@@ -1,0 +1,2 @@
+export * from './schema-model';
+export * from './names';

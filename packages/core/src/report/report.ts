@@ -1,0 +1,91 @@
+import * as path from 'node:path';
+import type { AnalyzedRelation, BackingKey } from '../analysis';
+import type { Diagnostic, DiagnosticLocation } from '../diagnostics';
+import type { CheckResult } from '../engine';
+import type { Dialect, RelationEnd, RelationKind, SchemaSource } from '../model';
+
+/** One end of a relation in the report. */
+export interface ReportEnd {
+  readonly table: string;
+  readonly schema?: string;
+  readonly entity?: string;
+  readonly field?: string;
+  readonly columns: readonly string[];
+}
+
+export interface ReportRelation {
+  readonly name: string;
+  readonly kind: RelationKind;
+  readonly dependent: ReportEnd;
+  readonly principal: ReportEnd;
+  readonly backing: BackingKey | null;
+  /** Partial uniques over the foreign key, when there are any (a conditional one-to-one). */
+  readonly conditional?: readonly { readonly name?: string; readonly columns: readonly string[]; readonly where: string }[];
+}
+
+/**
+ * The JSON report, version 1: `relations` and `diagnostics` as the README documents them.
+ * Later versions may add fields; they never remove or change one.
+ */
+export interface Report {
+  readonly version: 1;
+  readonly source: SchemaSource;
+  readonly dialect: Dialect;
+  readonly relations: readonly ReportRelation[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ReportOptions {
+  /** File paths in locations are made relative to this folder (with `/`), so reports are portable. */
+  readonly cwd?: string;
+}
+
+function reportEnd(end: RelationEnd, columns: readonly string[]): ReportEnd {
+  return {
+    table: end.table,
+    ...(end.schema ? { schema: end.schema } : {}),
+    ...(end.entity ? { entity: end.entity } : {}),
+    ...(end.field ? { field: end.field } : {}),
+    columns,
+  };
+}
+
+function reportRelation(r: AnalyzedRelation): ReportRelation {
+  const { relation } = r;
+  return {
+    name: relation.name,
+    kind: r.kind,
+    dependent: reportEnd(relation.dependent, relation.foreignKey?.columns ?? []),
+    principal: reportEnd(relation.principal, relation.foreignKey?.referencedColumns ?? []),
+    backing: r.backing,
+    ...(r.conditional.length > 0
+      ? {
+          conditional: r.conditional.map((u) => ({
+            ...(u.name ? { name: u.name } : {}),
+            columns: u.columns,
+            where: u.where ?? '',
+          })),
+        }
+      : {}),
+  };
+}
+
+export function relativeFile(file: string, cwd: string | undefined): string {
+  if (!cwd || !path.isAbsolute(file)) return file.split(path.sep).join('/');
+  return path.relative(cwd, file).split(path.sep).join('/');
+}
+
+function relocate(location: DiagnosticLocation, cwd: string | undefined): DiagnosticLocation {
+  return location.file === undefined ? location : { ...location, file: relativeFile(location.file, cwd) };
+}
+
+export function buildReport(result: CheckResult, options: ReportOptions = {}): Report {
+  const { model, relations } = result.analyzed;
+  return {
+    version: 1,
+    source: model.source,
+    dialect: model.dialect,
+    relations: relations.map(reportRelation),
+    diagnostics: result.diagnostics.map((d) => ({ ...d, location: relocate(d.location, options.cwd) })),
+  };
+}

@@ -1,0 +1,29 @@
+import type { Report } from '../report';
+import { formatGithub } from './github';
+import { formatJson } from './json';
+import { formatSarif } from './sarif';
+import { formatText } from './text';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface FormatOptions {
+  readonly color?: boolean;
+  readonly toolVersion?: string;
+}
+
+export function format(report: Report, kind: Format, options: FormatOptions = {}): string {
+  switch (kind) {
+    case 'text':
+      return formatText(report, options);
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, options);
+    case 'github':
+      return formatGithub(report);
+  }
+}
+
+export { formatGithub, formatJson, formatSarif, formatText };
+export { ruleDocPath } from './sarif';

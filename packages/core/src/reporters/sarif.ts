@@ -1,0 +1,74 @@
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Diagnostic, Severity } from '../diagnostics';
+import type { Report } from '../report';
+import type { Rule } from '../rules';
+import { RULES } from '../rules';
+
+const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+export interface SarifOptions {
+  readonly toolVersion?: string;
+  /** The rules to describe; all registered rules by default. */
+  readonly rules?: readonly Rule[];
+}
+
+/** Where the rule is documented, relative to the repository root. */
+export function ruleDocPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}
+
+function descriptor(rule: Rule): ReportingDescriptor {
+  return {
+    id: rule.id,
+    name: rule.id,
+    shortDescription: { text: rule.description },
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    help: { text: `${rule.description} See ${ruleDocPath(rule.id)}.` },
+    properties: { docs: ruleDocPath(rule.id) },
+  };
+}
+
+function logicalName(d: Diagnostic): string {
+  const { schema, table, columns } = d.location;
+  const qualified = [schema, table].filter(Boolean).join('.');
+  return columns && columns.length > 0 ? `${qualified}(${columns.join(', ')})` : qualified;
+}
+
+function result(d: Diagnostic, ruleIndex: number): Result {
+  const { file, line, table, relation } = d.location;
+  const logical = table
+    ? [{ name: table, fullyQualifiedName: logicalName(d), kind: 'table' }]
+    : [];
+  return {
+    ruleId: d.ruleId,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: LEVEL[d.severity],
+    message: { text: d.help ? `${d.message}. ${d.help}` : d.message },
+    locations: [
+      {
+        ...(file
+          ? { physicalLocation: { artifactLocation: { uri: file }, ...(line ? { region: { startLine: line } } : {}) } }
+          : {}),
+        ...(logical.length > 0 ? { logicalLocations: logical } : {}),
+      },
+    ],
+    partialFingerprints: { otoFinding: [d.ruleId, d.messageId, logicalName(d), relation ?? ''].join('|') },
+  };
+}
+
+/** SARIF 2.1.0 for code scanning: each rule listed once, each finding a result. */
+export function formatSarif(report: Report, options: SarifOptions = {}): string {
+  const rules = options.rules ?? RULES;
+  const index = new Map(rules.map((r, i) => [r.id, i] as const));
+  const log: Log = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: { driver: { name: 'oto', ...(options.toolVersion ? { version: options.toolVersion } : {}), rules: rules.map(descriptor) } },
+        results: report.diagnostics.map((d) => result(d, index.get(d.ruleId) ?? -1)),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,57 @@
+import { createColors } from 'picocolors';
+import type { Diagnostic, Severity } from '../diagnostics';
+import { countBySeverity } from '../diagnostics';
+import type { Report } from '../report';
+
+export interface TextOptions {
+  /** Colour the output (the CLI turns it on for a TTY only). */
+  readonly color?: boolean;
+}
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function groupKey(d: Diagnostic): string {
+  const { table, schema } = d.location;
+  if (!table) return '';
+  return schema ? `${schema}.${table}` : table;
+}
+
+/** Findings grouped by table, then a summary line. */
+export function formatText(report: Report, options: TextOptions = {}): string {
+  const c = createColors(options.color ?? false);
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of report.diagnostics) {
+    const key = groupKey(d);
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  const lines: string[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const list = groups.get(key) ?? [];
+    const entity = list.find((d) => d.location.entity)?.location.entity;
+    lines.push(c.bold(key || '(schema)') + (entity && entity !== key ? c.dim(` (${entity})`) : ''));
+    for (const d of list) {
+      const where = d.location.file ? `${d.location.file}${d.location.line ? `:${d.location.line}` : ''}` : '';
+      lines.push(`  ${paint[d.severity](LABEL[d.severity].padEnd(7))} ${c.dim(d.ruleId)}${where ? `  ${c.dim(where)}` : ''}`);
+      lines.push(`    ${d.message}`);
+      if (d.help) lines.push(`    ${c.dim(`help: ${d.help}`)}`);
+    }
+    lines.push('');
+  }
+  const counts = countBySeverity(report.diagnostics);
+  const oneToOne = report.relations.filter((r) => r.kind === 'one-to-one').length;
+  const scope = `${plural(oneToOne, 'one-to-one relation')} (of ${plural(report.relations.length, 'relation')})`;
+  if (report.diagnostics.length === 0) {
+    lines.push(`${c.green('✔')} oto: no findings in ${scope}`);
+  } else {
+    const mark = counts.error > 0 ? c.red('✖') : counts.warning > 0 ? c.yellow('⚠') : c.cyan('ℹ');
+    lines.push(
+      `${mark} oto: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${scope}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { createRule } from './rule';
+import { oneToOnes, relationData } from './relation-data';
+
+export const NAMING_MODES = ['prefix', 'infix', 'off'] as const;
+export type NamingMode = (typeof NAMING_MODES)[number];
+
+/** The name the convention gives a dependent table: `oto_<table>` or `<principal>_oto_<table>`. */
+export function conventionTableName(mode: Exclude<NamingMode, 'off'>, dependent: string, principal: string): string {
+  return mode === 'prefix' ? `oto_${dependent}` : `${principal}_oto_${dependent}`;
+}
+
+/** The name the convention gives a backing unique: `oto_<table>_<columns>_key` (or the table's own when it carries `oto_`). */
+export function conventionUniqueName(table: string, columns: readonly string[]): string {
+  const base = [table, ...columns].join('_');
+  return hasOto(table) ? `${base}_key` : `oto_${base}_key`;
+}
+
+function hasOto(name: string): boolean {
+  return /(^|_)oto_/i.test(name);
+}
+
+function followsTableConvention(mode: Exclude<NamingMode, 'off'>, dependent: string, principal: string): boolean {
+  const name = dependent.toLowerCase();
+  return mode === 'prefix' ? name.startsWith('oto_') : name.startsWith(`${principal.toLowerCase()}_oto_`);
+}
+
+export const oneToOneNaming = createRule({
+  id: 'one-to-one-naming',
+  description: 'Name one-to-one dependent tables and their backing uniques with `oto_`, so nobody drops the unique unaware.',
+  defaultSeverity: 'warning',
+  messages: {
+    tableName:
+      'one-to-one {{relation}}: the dependent table {{dependent}} does not follow the oto_ naming convention ({{mode}}): expected a name like {{expected}}',
+    uniqueName:
+      'one-to-one {{relation}}: the unique {{key}} that backs it does not carry oto_ in its name, so a later migration may drop it unaware: name it {{expected}}',
+  },
+  help: {
+    tableName: 'Rename the table to {{expected}} (in the ORM: keep the model name, map the table name), or set naming to "off".',
+    uniqueName: 'Rename the constraint to {{expected}} (Prisma: map:, Drizzle: unique("…"), TypeORM: @Unique("…", …)).',
+  },
+  options: z.object({ mode: z.enum(NAMING_MODES) }).strict(),
+  defaultOptions: { mode: 'prefix' as NamingMode },
+  check({ model, options, report }) {
+    const mode = options.mode;
+    if (mode === 'off') return;
+    for (const r of oneToOnes(model.relations)) {
+      if (!r.dependent || !r.relation.foreignKey) continue;
+      const { dependent, principal } = r.relation;
+      if (!followsTableConvention(mode, dependent.table, principal.table)) {
+        report({
+          messageId: 'tableName',
+          data: { ...relationData(r), mode, expected: conventionTableName(mode, dependent.table, principal.table) },
+          target: { table: r.dependent },
+        });
+      }
+      const key = r.backing;
+      if (key?.kind === 'unique' && key.name && !hasOto(key.name)) {
+        report({
+          messageId: 'uniqueName',
+          data: { ...relationData(r), key: key.name, expected: conventionUniqueName(dependent.table, key.columns) },
+          target: { relation: r, columns: key.columns },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { createRule } from './rule';
+import { oneToOnes, relationData } from './relation-data';
+
+export const oneToOneNoForeignKey = createRule({
+  id: 'one-to-one-no-foreign-key',
+  description: 'A declared one-to-one needs foreign key columns and a FOREIGN KEY constraint.',
+  defaultSeverity: 'warning',
+  messages: {
+    noColumns:
+      'one-to-one {{relation}} has no foreign key column on either side: nothing in the database links a {{dependent}} row to its {{principal}} row',
+    noConstraint:
+      'one-to-one {{relation}}: {{fk}} references {{target}} without a FOREIGN KEY constraint, so it may point at rows that do not exist',
+  },
+  help: {
+    noColumns: 'Give one side the foreign key (TypeORM: @JoinColumn on the owning side).',
+    noConstraint: 'Declare the reference (Drizzle: .references(() => …); TypeORM: createForeignKeyConstraints: true).',
+  },
+  options: z.object({}).strict(),
+  defaultOptions: {},
+  check({ model, report }) {
+    for (const r of oneToOnes(model.relations)) {
+      if (!r.relation.foreignKey) {
+        report({ messageId: 'noColumns', data: relationData(r), target: { relation: r } });
+      } else if (r.dependent && !r.constraint) {
+        report({ messageId: 'noConstraint', data: relationData(r), target: { relation: r } });
+      }
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { createRule } from './rule';
+import { oneToOnes, relationData } from './relation-data';
+
+export const oneToOneUnique = createRule({
+  id: 'one-to-one-unique',
+  description: 'A declared one-to-one needs a UNIQUE (or the primary key) on its foreign key.',
+  defaultSeverity: 'error',
+  messages: {
+    missing:
+      'one-to-one {{relation}}: the foreign key {{fk}} has no unique constraint, so the database lets many {{dependent}} rows point at one {{principal}} row and reads return an arbitrary one',
+    conditional:
+      'one-to-one {{relation}}: the foreign key {{fk}} is unique only WHERE {{where}} (partial unique {{key}}): a conditional one-to-one',
+  },
+  help: {
+    missing: 'Add a UNIQUE on {{fk}} (or make it the primary key), or declare the relation one-to-many.',
+    conditional:
+      'Declare the relation one-to-many and keep the partial unique as its "at most one current" rule, or make the unique total.',
+  },
+  options: z.object({}).strict(),
+  defaultOptions: {},
+  check({ model, report }) {
+    for (const r of oneToOnes(model.relations)) {
+      if (!r.dependent || !r.relation.foreignKey || r.backing) continue;
+      const partial = r.conditional[0];
+      if (partial) {
+        report({
+          messageId: 'conditional',
+          data: { ...relationData(r), where: partial.where ?? '', key: partial.name ?? '(unnamed)' },
+          target: { relation: r },
+        });
+      } else {
+        report({ messageId: 'missing', data: relationData(r), target: { relation: r } });
+      }
+    }
+  },
+});

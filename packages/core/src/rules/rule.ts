@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import type { AnalyzedModel, AnalyzedRelation } from '../analysis';
+import type { Table } from '../model';
+import type { DiagnosticLocation, Severity } from '../diagnostics';
+
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** What a rule reports on: a relation (located at its dependent end) or a table. */
+export type ReportTarget =
+  | { readonly relation: AnalyzedRelation; readonly columns?: readonly string[] }
+  | { readonly table: Table; readonly columns?: readonly string[] };
+
+export interface RuleReport<M extends string> {
+  readonly messageId: M;
+  readonly data?: MessageData;
+  readonly target: ReportTarget;
+}
+
+export interface RuleContext<M extends string, O> {
+  readonly model: AnalyzedModel;
+  readonly options: O;
+  report(report: RuleReport<M>): void;
+}
+
+export interface RuleDefinition<M extends string, O> {
+  /** The rule id: also the file name, the test name and the doc page name. */
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** Message templates with `{{name}}` placeholders, by message id. */
+  readonly messages: Readonly<Record<M, string>>;
+  /** What to do, by message id, with the same placeholders. */
+  readonly help?: Readonly<Partial<Record<M, string>>>;
+  /** Validates the rule's options (with the defaults filled in). */
+  readonly options: z.ZodType<O>;
+  readonly defaultOptions: O;
+  check(context: RuleContext<M, O>): void;
+}
+
+/** A rule with its types erased, as the engine and the registry hold it. */
+export interface Rule {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  readonly messages: Readonly<Record<string, string>>;
+  readonly help?: Readonly<Partial<Record<string, string>>>;
+  readonly options: z.ZodType<unknown>;
+  readonly defaultOptions: unknown;
+  check(context: RuleContext<string, unknown>): void;
+}
+
+export function createRule<M extends string, O>(definition: RuleDefinition<M, O>): Rule {
+  return definition as unknown as Rule;
+}
+
+/** Fills `{{name}}` placeholders. A placeholder without data is a bug in the rule: it throws. */
+export function interpolate(template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
+    const value = data[key];
+    if (value === undefined) throw new Error(`message placeholder {{${key}}} has no data`);
+    return String(value);
+  });
+}
+
+/** The location of a report target: the dependent end for a relation. */
+export function locate(target: ReportTarget): DiagnosticLocation {
+  if ('table' in target) {
+    const t = target.table;
+    return compact({
+      table: t.name,
+      schema: t.schema,
+      entity: t.entity,
+      columns: target.columns,
+      file: t.origin?.file,
+      line: t.origin?.line,
+    });
+  }
+  const { relation, dependent } = target.relation;
+  const end = relation.dependent;
+  const origin = end.origin ?? dependent?.origin;
+  return compact({
+    table: end.table,
+    schema: end.schema,
+    entity: end.entity,
+    relation: relation.name,
+    field: end.field,
+    columns: target.columns ?? relation.foreignKey?.columns,
+    file: origin?.file,
+    line: origin?.line,
+  });
+}
+
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

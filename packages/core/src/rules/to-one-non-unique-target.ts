@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { createRule } from './rule';
+import { relationData } from './relation-data';
+
+export const toOneNonUniqueTarget = createRule({
+  id: 'to-one-non-unique-target',
+  description: 'A to-one relation must reference columns that are unique on the target table.',
+  defaultSeverity: 'error',
+  messages: {
+    nonUnique:
+      '{{relation}} reads one {{principal}} row through {{target}}, which is not unique: the relation returns an arbitrary one of the matching rows',
+  },
+  help: {
+    nonUnique: 'Reference the primary key or a unique of {{principal}}, or add a UNIQUE on {{target}}.',
+  },
+  options: z.object({}).strict(),
+  defaultOptions: {},
+  check({ model, report }) {
+    for (const r of model.relations) {
+      if (!r.principal || !r.relation.foreignKey || r.target) continue;
+      report({
+        messageId: 'nonUnique',
+        data: relationData(r),
+        target: { table: r.principal, columns: r.relation.foreignKey.referencedColumns },
+      });
+    }
+  },
+});

@@ -1,0 +1,54 @@
+/** Table tests for one rule: `valid` models give no finding, `invalid` ones give exactly the listed ones. */
+import { check } from '../engine';
+import type { SchemaModel } from '../model';
+import type { Rule } from '../rules';
+
+export interface ValidCase {
+  readonly name: string;
+  readonly model: SchemaModel;
+  readonly options?: Record<string, unknown>;
+}
+
+export interface ExpectedFinding {
+  readonly messageId: string;
+  readonly table?: string;
+  readonly columns?: readonly string[];
+}
+
+export interface InvalidCase extends ValidCase {
+  readonly errors: readonly ExpectedFinding[];
+}
+
+function run(rule: Rule, c: ValidCase) {
+  const options = rule.options.parse({ ...(rule.defaultOptions as object), ...c.options });
+  const { diagnostics } = check(c.model, {
+    rules: [{ rule, severity: rule.defaultSeverity, options }],
+    ignore: { tables: new Set(), relations: new Set() },
+    failOn: 'error',
+  });
+  return diagnostics;
+}
+
+export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+  describe(rule.id, () => {
+    describe('valid', () => {
+      it.each(cases.valid.map((c) => [c.name, c] as const))('%s', (_, c) => {
+        expect(run(rule, c)).toEqual([]);
+      });
+    });
+    describe('invalid', () => {
+      it.each(cases.invalid.map((c) => [c.name, c] as const))('%s', (_, c) => {
+        const found = run(rule, c).map((d) => ({
+          messageId: d.messageId,
+          ...(c.errors.some((e) => e.table !== undefined) ? { table: d.location.table } : {}),
+          ...(c.errors.some((e) => e.columns !== undefined) ? { columns: d.location.columns } : {}),
+        }));
+        expect(found).toEqual(c.errors);
+        for (const d of run(rule, c)) {
+          expect(d.ruleId).toBe(rule.id);
+          expect(d.message).not.toMatch(/\{\{/);
+        }
+      });
+    });
+  });
+}
