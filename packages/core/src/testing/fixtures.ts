@@ -42,7 +42,8 @@ export interface RelationSpec {
   readonly references?: readonly string[];
   /** Declared cardinality of the principal's field: `one` (one-to-one) or `many`. */
   readonly kind?: 'one' | 'many';
-  readonly dependentField?: string;
+  /** `null`: the dependent declares no field (only the principal declares the relation). */
+  readonly dependentField?: string | null;
   /** `null`: the principal declares no field. */
   readonly principalField?: string | null;
   readonly dependentOptional?: boolean;
@@ -53,11 +54,12 @@ export interface RelationSpec {
 
 export function relation(spec: RelationSpec): Relation {
   const principalField = spec.principalField === undefined ? spec.dependent : spec.principalField;
+  const dependentField = spec.dependentField === undefined ? spec.principal : spec.dependentField;
   return {
     name: spec.name ?? `${spec.dependent}To${spec.principal}`,
     dependent: {
       table: spec.dependent,
-      field: spec.dependentField ?? spec.principal,
+      ...(dependentField !== null ? { field: dependentField } : {}),
       cardinality: 'one',
       optional: spec.dependentOptional ?? false,
     },

@@ -1,0 +1,39 @@
+import { fk, userProfile } from '../testing/fixtures';
+import { testRule } from '../testing/rule-tester';
+import { oneToOneOnDelete } from './one-to-one-on-delete';
+
+const onDelete = (action: Parameters<typeof fk>[3], columns = ['id', 'users_id']) =>
+  ({ columns, fks: [fk(['users_id'], 'users', ['id'], action)] });
+
+testRule(oneToOneOnDelete, {
+  valid: [
+    { name: 'required dependent with CASCADE', model: userProfile(onDelete('cascade')) },
+    { name: 'required dependent with RESTRICT', model: userProfile(onDelete('restrict')) },
+    { name: 'optional dependent with SET NULL', model: userProfile(onDelete('set-null', ['id', 'users_id?']), { dependentOptional: true }) },
+    { name: 'no ON DELETE known', model: userProfile({ fks: [fk(['users_id'], 'users', ['id'])] }) },
+    { name: 'SET DEFAULT on a one-to-many', model: userProfile({ ...onDelete('set-default'), uniques: [] }, { kind: 'many' }) },
+    { name: 'SET NULL on a nullable unique outside SQL Server', model: userProfile(onDelete('set-null', ['id', 'users_id?']), { dependentOptional: true }, 'mysql') },
+  ],
+  invalid: [
+    {
+      name: 'SET NULL on a NOT NULL foreign key',
+      model: userProfile(onDelete('set-null')),
+      errors: [{ messageId: 'setNullOnRequired', table: 'profile', columns: ['users_id'] }],
+    },
+    {
+      name: 'SET NULL on a shared primary key',
+      model: userProfile({ columns: ['users_id'], pk: ['users_id'], uniques: [], fks: [fk(['users_id'], 'users', ['id'], 'set-null')] }),
+      errors: [{ messageId: 'setNullOnRequired', columns: ['users_id'] }],
+    },
+    {
+      name: 'SET DEFAULT on a unique foreign key',
+      model: userProfile(onDelete('set-default')),
+      errors: [{ messageId: 'setDefaultOnUnique', table: 'profile' }],
+    },
+    {
+      name: 'SET NULL on a unique in SQL Server (one NULL per unique)',
+      model: userProfile(onDelete('set-null', ['id', 'users_id?']), { dependentOptional: true }, 'sqlserver'),
+      errors: [{ messageId: 'setNullOnSqlServerUnique' }],
+    },
+  ],
+});

@@ -1,0 +1,112 @@
+/**
+ * What the Prisma schema text tells that the DMMF does not: where each model and field is declared
+ * (for file:line locations) and the datasource's `relationMode`. Pure functions over file texts.
+ */
+import type { Origin } from '@oto/core';
+
+export interface SchemaFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface ModelDeclaration {
+  readonly origin: Origin;
+  readonly fields: ReadonlyMap<string, Origin>;
+}
+
+function stripComment(line: string): string {
+  const i = line.indexOf('//');
+  return i >= 0 ? line.slice(0, i) : line;
+}
+
+/** Every `model` and `view` block with the line of each field, by model name. */
+export function locateDeclarations(files: readonly SchemaFile[]): ReadonlyMap<string, ModelDeclaration> {
+  const models = new Map<string, ModelDeclaration>();
+  for (const file of files) {
+    let current: { name: string; fields: Map<string, Origin> } | undefined;
+    file.content.split(/\r?\n/).forEach((raw, index) => {
+      const line = stripComment(raw).trim();
+      const origin = { file: file.path, line: index + 1 };
+      if (!current) {
+        const open = /^(?:model|view)\s+(\w+)\s*\{/.exec(line);
+        if (open?.[1]) {
+          current = { name: open[1], fields: new Map() };
+          models.set(open[1], { origin, fields: current.fields });
+        }
+        return;
+      }
+      if (line.startsWith('}')) {
+        current = undefined;
+        return;
+      }
+      const field = /^(\w+)\s+\S/.exec(line);
+      if (field?.[1] && !current.fields.has(field[1])) current.fields.set(field[1], origin);
+    });
+  }
+  return models;
+}
+
+export type RelationMode = 'foreignKeys' | 'prisma';
+
+/** `relationMode` (or the older `referentialIntegrity`) of the datasource block, if set. */
+export function findRelationMode(files: readonly SchemaFile[]): RelationMode | undefined {
+  for (const file of files) {
+    const text = file.content.split(/\r?\n/).map(stripComment).join('\n');
+    for (const block of text.matchAll(/datasource\s+\w+\s*\{([^}]*)\}/g)) {
+      const mode = /\b(?:relationMode|referentialIntegrity)\s*=\s*"(\w+)"/.exec(block[1] ?? '');
+      if (mode?.[1] === 'prisma' || mode?.[1] === 'foreignKeys') return mode[1];
+    }
+  }
+  return undefined;
+}
+
+const CONNECTION_PROPERTIES = /^(\s*)(url|directUrl|shadowDatabaseUrl)(\s*=)/;
+
+/**
+ * The schema files without the datasource's connection properties (`url`, `directUrl`,
+ * `shadowDatabaseUrl`), which Prisma 7 moved to prisma.config.ts and rejects in the schema.
+ * They say nothing about the model, so schemas written for Prisma 5 and 6 read as they are.
+ * Each removed line is blanked, so line numbers stay true.
+ */
+export function withoutConnectionUrls(files: readonly SchemaFile[]): SchemaFile[] {
+  return files.map((file) => {
+    let inDatasource = false;
+    const lines = file.content.split(/(\r?\n)/);
+    for (let i = 0; i < lines.length; i += 2) {
+      const line = lines[i] ?? '';
+      const code = stripComment(line).trim();
+      if (!inDatasource) {
+        inDatasource = /^datasource\s+\w+\s*\{/.test(code) && !code.endsWith('}');
+      } else if (code.startsWith('}')) {
+        inDatasource = false;
+      } else if (CONNECTION_PROPERTIES.test(line)) {
+        lines[i] = '';
+      }
+    }
+    return { path: file.path, content: lines.join('') };
+  });
+}
+
+/** The preview features that Prisma's validation error says it does not know (retired ones, mostly). */
+export function unknownPreviewFeatures(errorText: string): string[] {
+  return [...errorText.matchAll(/preview feature "(\w+)" is not known/g)].map((m) => m[1] ?? '');
+}
+
+/**
+ * The schema files with the named entries taken out of every `previewFeatures` list: features that
+ * went GA or were removed (`metrics`, `multiSchema`, …) make Prisma 7 reject schemas written for
+ * Prisma 5 and 6, and none of them changes the data model.
+ */
+export function withoutPreviewFeatures(files: readonly SchemaFile[], names: readonly string[]): SchemaFile[] {
+  const drop = new Set(names);
+  return files.map((file) => ({
+    path: file.path,
+    content: file.content.replace(/(previewFeatures\s*=\s*\[)([^\]]*)(\])/g, (_, open: string, list: string, close: string) => {
+      const kept = list
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '' && !drop.has(s.replace(/^"|"$/g, '')));
+      return `${open}${kept.join(', ')}${close}`;
+    }),
+  }));
+}
