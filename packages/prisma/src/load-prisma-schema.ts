@@ -75,8 +75,12 @@ export async function findPrismaSchema(options: FindSchemaOptions): Promise<Foun
     };
   } catch (error) {
     if (error instanceof UserError) throw error;
+    if (!options.schema && /Could not find Prisma Schema/i.test(oneLine(error))) {
+      throw new UserError(
+        `no Prisma schema found from ${cwd} (looked for prisma.config.ts, package.json "prisma.schema", schema.prisma, prisma/schema.prisma): pass --prisma <schema file or folder>`,
+      );
+    }
     const message = oneLine(error).replace('`--schema`', '`--prisma`');
-    const hint = options.schema ? '' : ': pass --prisma <schema file or folder>';
-    throw new UserError(`${message}${hint}`);
+    throw new UserError(`${message}: check the path`);
   }
 }

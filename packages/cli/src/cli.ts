@@ -1,0 +1,50 @@
+/** The `oto` command line: parsing with commander, errors as one line and exit code 2. */
+import { Command, CommanderError, Option } from 'commander';
+import { FAIL_ON, FORMATS, UserError, oneLine, redactUrls } from '@oto/core';
+import type { CliIo } from './io';
+import { EXIT, runCheck } from './run-check';
+import type { CheckOptions } from './run-check';
+
+const { version } = require('../package.json') as { version: string };
+
+function program(io: CliIo, exit: (code: number) => void): Command {
+  const cli = new Command('oto')
+    .description('Keep one-to-one relations honest in Prisma, Drizzle and TypeORM.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(`oto: ${oneLine(text.replace(/^error:\s*/, ''))}\n`),
+    });
+  cli
+    .command('check')
+    .description('Check every relation declared one-to-one (exit 0: no error; 1: errors found; 2: bad input).')
+    .option('--prisma [schema]', 'a Prisma schema file or folder (default: found the way Prisma finds it)')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--config <file>', 'an oto config file (default: oto.config.* or package.json#oto, searched upwards)')
+    .addOption(new Option('--fail-on <severity>', 'the lowest severity that fails the run (default: error)').choices(FAIL_ON))
+    .action(async (options: CheckOptions) => exit(await runCheck(options, io, version)));
+  return cli;
+}
+
+/** Runs the CLI and returns its exit code; never throws, never prints a stack unless OTO_DEBUG is set. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  try {
+    await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.input;
+    }
+    if (error instanceof UserError) {
+      io.stderr(`oto: ${redactUrls(error.message)}\n`);
+    } else {
+      io.stderr(`oto: unexpected error: ${redactUrls(oneLine(error))} (set OTO_DEBUG=1 for details)\n`);
+      if (io.env.OTO_DEBUG) io.stderr(`${redactUrls(String((error as Error)?.stack ?? error))}\n`);
+    }
+    return EXIT.input;
+  }
+}

@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+require('../dist/generator/bin.js');

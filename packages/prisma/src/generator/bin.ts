@@ -1,0 +1,3 @@
+import { startGenerator } from './generator';
+
+startGenerator();
