@@ -28,7 +28,7 @@ export const generatorOptionsSchema = z
     /** The oto_ naming convention: prefix (default), infix or off. */
     naming: z.enum(NAMING_MODES).optional(),
     /** Rule severities: `rules = ["one-to-one-naming = off", "hidden-one-to-one = error"]`. */
-    rules: z.union([ruleSetting, z.array(ruleSetting)]).optional(),
+    rules: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(ruleSetting)).optional(),
     /** An oto config file, relative to the schema; by default the project's own is found. */
     config: z.string().optional(),
   })
@@ -44,8 +44,7 @@ export function parseGeneratorOptions(raw: Readonly<Record<string, unknown>>): G
 
 /** The block's settings as an oto config (to merge over the project's config file). */
 export function toConfig(options: GeneratorOptions): OtoConfig {
-  const rules = options.rules;
-  const settings: [string, string][] = rules === undefined ? [] : isSettingList(rules) ? rules : [rules];
+  const settings = options.rules ?? [];
   return {
     ...(options.failOn ? { failOn: options.failOn } : {}),
     ...(options.naming ? { naming: options.naming } : {}),
@@ -53,6 +52,3 @@ export function toConfig(options: GeneratorOptions): OtoConfig {
   };
 }
 
-function isSettingList(value: [string, string] | [string, string][]): value is [string, string][] {
-  return Array.isArray(value[0]);
-}

@@ -1,0 +1,31 @@
+import { findRelationMode, locateDeclarations, unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
+
+const file = (content: string) => [{ path: 's.prisma', content }];
+
+describe('schema text', () => {
+  it('locates models and fields, skipping comments', () => {
+    const found = locateDeclarations(file('// model Fake {\nmodel User {\n  // note\n  id Int @id\n  name String\n}\nview V {\n  id Int\n}\n'));
+    expect(found.get('User')?.origin).toEqual({ file: 's.prisma', line: 2 });
+    expect(found.get('User')?.fields.get('name')).toEqual({ file: 's.prisma', line: 5 });
+    expect(found.get('V')?.fields.get('id')?.line).toBe(8);
+    expect(found.has('Fake')).toBe(false);
+  });
+
+  it('finds relationMode in the datasource block only', () => {
+    expect(findRelationMode(file('datasource db {\n  provider = "mysql"\n  relationMode = "prisma"\n}'))).toBe('prisma');
+    expect(findRelationMode(file('datasource db {\n  provider = "mysql"\n  // relationMode = "prisma"\n}'))).toBeUndefined();
+    expect(findRelationMode(file('datasource db {\n  referentialIntegrity = "prisma"\n}'))).toBe('prisma');
+  });
+
+  it('blanks connection URLs in the datasource, keeping line numbers', () => {
+    const [out] = withoutConnectionUrls(file('datasource db {\n  provider = "postgresql"\n  url = env("X")\n}\nmodel A {\n  url String\n}'));
+    expect(out?.content).toBe('datasource db {\n  provider = "postgresql"\n\n}\nmodel A {\n  url String\n}');
+  });
+
+  it('drops the preview features Prisma says it does not know', () => {
+    const error = 'error: The preview feature "metrics" is not known.\nerror: The preview feature "tracing" is not known.';
+    expect(unknownPreviewFeatures(error)).toEqual(['metrics', 'tracing']);
+    const [out] = withoutPreviewFeatures(file('generator c {\n  previewFeatures = ["metrics", "views", "tracing"]\n}'), ['metrics', 'tracing']);
+    expect(out?.content).toBe('generator c {\n  previewFeatures = ["views"]\n}');
+  });
+});

@@ -1,0 +1,27 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const OTO_BIN = path.join(ROOT, 'packages/cli/bin/oto.js');
+export const OTO_PRISMA_BIN = path.join(ROOT, 'packages/prisma/bin/oto-prisma.js');
+export const PRISMA_CLI = require.resolve('prisma/build/index.js', { paths: [ROOT] });
+
+/** The shared corpus of real schemas, beside the checkout; absent in a user's clone. */
+export const CORPUS = path.resolve(ROOT, '../shared/corpus');
+export const hasCorpus = fs.existsSync(CORPUS);
+
+/** A fresh temporary folder, removed after the test file. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `oto-${prefix}-`));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * The environment the Prisma CLI needs offline: any existing file as the schema engine, since this
+ * machine cannot download Prisma's engine binaries.
+ */
+export function prismaEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath, NO_COLOR: '1', CI: '1' };
+}
