@@ -4,17 +4,27 @@ import type { SchemaModel } from '../model';
 import type { Diagnostic } from '../diagnostics';
 import type { ResolvedConfig } from '../config';
 import { interpolate, locate } from '../rules';
+import type { ReportTarget } from '../rules';
 
 export interface CheckResult {
   readonly analyzed: AnalyzedModel;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function isIgnored(d: Diagnostic, ignore: ResolvedConfig['ignore']): boolean {
-  const { table, entity, relation, field } = d.location;
+/** The names a relation can be ignored by: its name, and `Model.field` / `table.field` of either end. */
+function relationNames(target: ReportTarget): string[] {
+  if (!('relation' in target)) return [];
+  const { relation } = target.relation;
+  const ends = [relation.dependent, relation.principal].flatMap((end) =>
+    end.field ? [end.entity, end.table].filter((o): o is string => o !== undefined).map((o) => `${o}.${end.field}`) : [],
+  );
+  return [relation.name, ...ends];
+}
+
+function isIgnored(d: Diagnostic, target: ReportTarget, ignore: ResolvedConfig['ignore']): boolean {
+  const { table, entity } = d.location;
   if ([table, entity].some((n) => n !== undefined && ignore.tables.has(n))) return true;
-  const relationNames = [relation, field && entity ? `${entity}.${field}` : undefined, field && table ? `${table}.${field}` : undefined];
-  return relationNames.some((n) => n !== undefined && ignore.relations.has(n));
+  return relationNames(target).some((n) => ignore.relations.has(n));
 }
 
 /** Analyzes the model and runs every configured rule over it. Rules never print: they report. */
@@ -37,7 +47,7 @@ export function check(model: SchemaModel, config: ResolvedConfig): CheckResult {
           location: locate(target),
           ...(help ? { help: interpolate(help, data) } : {}),
         };
-        if (!isIgnored(diagnostic, config.ignore)) diagnostics.push(diagnostic);
+        if (!isIgnored(diagnostic, target, config.ignore)) diagnostics.push(diagnostic);
       },
     });
   }

@@ -51,7 +51,7 @@ export const oneToOneNaming = createRule({
         report({
           messageId: 'tableName',
           data: { ...relationData(r), mode, expected: conventionTableName(mode, dependent.table, principal.table) },
-          target: { table: r.dependent },
+          target: { relation: r, at: 'dependent-table' },
         });
       }
       const key = r.backing;

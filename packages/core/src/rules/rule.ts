@@ -5,9 +5,16 @@ import type { DiagnosticLocation, Severity } from '../diagnostics';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
-/** What a rule reports on: a relation (located at its dependent end) or a table. */
+/**
+ * What a rule reports on: a relation, located at its dependent field (default), at the dependent
+ * table's declaration, or at the principal table (with the referenced columns); or a bare table.
+ */
 export type ReportTarget =
-  | { readonly relation: AnalyzedRelation; readonly columns?: readonly string[] }
+  | {
+      readonly relation: AnalyzedRelation;
+      readonly columns?: readonly string[];
+      readonly at?: 'field' | 'dependent-table' | 'principal-table';
+    }
   | { readonly table: Table; readonly columns?: readonly string[] };
 
 export interface RuleReport<M extends string> {
@@ -75,16 +82,18 @@ export function locate(target: ReportTarget): DiagnosticLocation {
       line: t.origin?.line,
     });
   }
-  const { relation, dependent } = target.relation;
-  const end = relation.dependent;
-  const origin = end.origin ?? dependent?.origin;
+  const { relation, dependent, principal } = target.relation;
+  const at = target.at ?? 'field';
+  const end = at === 'principal-table' ? relation.principal : relation.dependent;
+  const origin = at === 'field' ? (end.origin ?? dependent?.origin) : at === 'dependent-table' ? dependent?.origin : principal?.origin;
+  const columns = at === 'principal-table' ? relation.foreignKey?.referencedColumns : relation.foreignKey?.columns;
   return compact({
     table: end.table,
     schema: end.schema,
     entity: end.entity,
     relation: relation.name,
-    field: end.field,
-    columns: target.columns ?? relation.foreignKey?.columns,
+    field: relation.dependent.field,
+    columns: target.columns ?? columns,
     file: origin?.file,
     line: origin?.line,
   });

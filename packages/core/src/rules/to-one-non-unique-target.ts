@@ -18,11 +18,7 @@ export const toOneNonUniqueTarget = createRule({
   check({ model, report }) {
     for (const r of model.relations) {
       if (!r.principal || !r.relation.foreignKey || r.target) continue;
-      report({
-        messageId: 'nonUnique',
-        data: relationData(r),
-        target: { table: r.principal, columns: r.relation.foreignKey.referencedColumns },
-      });
+      report({ messageId: 'nonUnique', data: relationData(r), target: { relation: r, at: 'principal-table' } });
     }
   },
 });
