@@ -43,6 +43,7 @@ export async function loadConfigFile(options: { readonly cwd: string; readonly f
   }
   if (!found || found.isEmpty) return target ? { config: {}, file: target } : { config: {} };
   const value = (found.config as { default?: unknown } | undefined)?.default ?? found.config;
-  const label = path.basename(found.filepath) === 'package.json' ? `${found.filepath}#oto` : found.filepath;
+  const shown = path.relative(options.cwd, found.filepath).startsWith('..') ? found.filepath : path.relative(options.cwd, found.filepath);
+  const label = path.basename(found.filepath) === 'package.json' ? `${shown}#oto` : shown;
   return { config: parseConfig(value, label), file: found.filepath };
 }

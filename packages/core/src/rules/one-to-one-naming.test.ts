@@ -20,6 +20,8 @@ describe('naming helpers', () => {
   it('derives the convention names', () => {
     expect(conventionTableName('prefix', 'profile', 'users')).toBe('oto_profile');
     expect(conventionTableName('infix', 'hubspot_object', 'user_account')).toBe('user_account_oto_hubspot_object');
+    expect(conventionTableName('infix', 'oto_profile', 'users')).toBe('users_oto_profile');
+    expect(conventionTableName('prefix', 'users_oto_profile', 'users')).toBe('oto_profile');
     expect(conventionUniqueName('profile', ['users_id'])).toBe('oto_profile_users_id_key');
     expect(conventionUniqueName('oto_profile', ['users_id'])).toBe('oto_profile_users_id_key');
   });

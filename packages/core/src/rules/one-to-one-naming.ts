@@ -7,7 +7,8 @@ export type NamingMode = (typeof NAMING_MODES)[number];
 
 /** The name the convention gives a dependent table: `oto_<table>` or `<principal>_oto_<table>`. */
 export function conventionTableName(mode: Exclude<NamingMode, 'off'>, dependent: string, principal: string): string {
-  return mode === 'prefix' ? `oto_${dependent}` : `${principal}_oto_${dependent}`;
+  const base = dependent.replace(/^(.*_)?oto_/i, '');
+  return mode === 'prefix' ? `oto_${base}` : `${principal}_oto_${base}`;
 }
 
 /** The name the convention gives a backing unique: `oto_<table>_<columns>_key` (or the table's own when it carries `oto_`). */
