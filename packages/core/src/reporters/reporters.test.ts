@@ -67,7 +67,7 @@ describe('reporters', () => {
     const run = sarif.runs[0];
     const ids = run.tool.driver.rules.map((r: { id: string }) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const withoutFile = run.results.find((r: { locations: { physicalLocation?: unknown }[] }) => !r.locations[0].physicalLocation);
+    const withoutFile = run.results.find((r: { locations: { physicalLocation?: unknown }[] }) => !r.locations[0]?.physicalLocation);
     expect(withoutFile.locations[0].logicalLocations[0]).toMatchObject({ name: 'oto_passport', kind: 'table' });
     const withFile = run.results.find((r: { ruleId: string }) => r.ruleId === 'one-to-one-unique');
     expect(withFile.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'prisma/schema.prisma' }, region: { startLine: 14 } });
