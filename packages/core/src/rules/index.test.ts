@@ -1,0 +1,31 @@
+/** The registry is kept honest: every rule file is registered, tested and documented, and back. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from './index';
+
+const DOCS = path.resolve(__dirname, '../../../../docs/rules');
+const NOT_RULES = new Set(['index.ts', 'rule.ts', 'relation-data.ts']);
+
+describe('rule registry', () => {
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_RULES.has(f))
+    .map((f) => f.replace(/\.ts$/, ''));
+
+  it('lists every rule file once, under the file name as id', () => {
+    expect(RULES.map((r) => r.id).sort()).toEqual(files.sort());
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has a table test and a doc page naming its message ids', (id, rule) => {
+    expect(fs.existsSync(path.join(__dirname, `${id}.test.ts`))).toBe(true);
+    const doc = fs.readFileSync(path.join(DOCS, `${id}.md`), 'utf8');
+    expect(doc.startsWith(`# ${id}\n`)).toBe(true);
+    expect(doc).toContain(`**Default severity:** ${rule.defaultSeverity}`);
+    for (const messageId of Object.keys(rule.messages)) expect(doc).toContain(`\`${messageId}\``);
+    for (const section of ['## Problem', '## Fix', '## Examples']) expect(doc).toContain(section);
+  });
+
+  it('has no doc page without a rule', () => {
+    expect(fs.readdirSync(DOCS).map((f) => f.replace(/\.md$/, '')).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+});
