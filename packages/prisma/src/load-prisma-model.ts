@@ -33,6 +33,11 @@ async function readDatasource(files: readonly SchemaFile[]) {
   }
 }
 
+/** The files as Prisma 7 accepts them (see readPrismaModel) and their config, with the datasource. */
+export function prepareSchema(files: readonly SchemaFile[]) {
+  return readDatasource(withoutConnectionUrls(files));
+}
+
 /**
  * Reads the schema's DMMF and datasource, then maps it. Schemas written for Prisma 5 and 6 read too:
  * connection URLs are set aside and preview features Prisma no longer knows are dropped (they do not
@@ -40,7 +45,7 @@ async function readDatasource(files: readonly SchemaFile[]) {
  */
 export async function readPrismaModel(schema: FoundSchema): Promise<SchemaModel> {
   try {
-    const { files, config } = await readDatasource(withoutConnectionUrls(schema.files));
+    const { files, config } = await prepareSchema(schema.files);
     const datasource = config.datasources[0];
     if (!datasource) throw new UserError(`${schema.schemaPath}: the schema has no datasource block: add one with a provider`);
     const dmmf = await getDMMF({ datamodel: toDatamodel(files) });
