@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createRule } from './rule';
 import { relationData } from './relation-data';
 
@@ -13,8 +12,6 @@ export const hiddenOneToOne = createRule({
   help: {
     hidden: 'Declare the relation one-to-one so code reads a single row, or drop the unique if many rows are meant.',
   },
-  options: z.object({}).strict(),
-  defaultOptions: {},
   check({ model, report }) {
     for (const r of model.relations) {
       if (r.kind === 'one-to-one' || !r.backing) continue;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createRule } from './rule';
 import { oneToOnes, relationData } from './relation-data';
 
@@ -14,8 +13,6 @@ export const oneToOneBothRequired = createRule({
     bothRequired:
       'Enforce the other direction with a DEFERRABLE INITIALLY DEFERRED foreign key and create both rows in one transaction, or declare the {{principal}} side optional.',
   },
-  options: z.object({}).strict(),
-  defaultOptions: {},
   check({ model, report }) {
     for (const r of oneToOnes(model.relations)) {
       const { dependent, principal } = r.relation;

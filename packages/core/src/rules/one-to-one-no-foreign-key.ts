@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createRule } from './rule';
 import { oneToOnes, relationData } from './relation-data';
 
@@ -16,8 +15,6 @@ export const oneToOneNoForeignKey = createRule({
     noColumns: 'Give one side the foreign key (TypeORM: @JoinColumn on the owning side).',
     noConstraint: 'Declare the reference (Drizzle: .references(() => …); TypeORM: createForeignKeyConstraints: true).',
   },
-  options: z.object({}).strict(),
-  defaultOptions: {},
   check({ model, report }) {
     for (const r of oneToOnes(model.relations)) {
       if (!r.relation.foreignKey) {

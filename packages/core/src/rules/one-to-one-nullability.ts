@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { findColumn } from '../model';
 import { createRule } from './rule';
 import { oneToOnes, relationData } from './relation-data';
@@ -17,8 +16,6 @@ export const oneToOneNullability = createRule({
     requiredButNullable: 'Make {{columns}} NOT NULL, or declare the relation optional.',
     optionalButNotNull: 'Declare the relation required, or make {{fk}} nullable if a {{dependent}} may exist alone.',
   },
-  options: z.object({}).strict(),
-  defaultOptions: {},
   check({ model, report }) {
     for (const r of oneToOnes(model.relations)) {
       const fk = r.relation.foreignKey;

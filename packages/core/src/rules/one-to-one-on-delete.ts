@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { findColumn } from '../model';
 import { createRule } from './rule';
 import { oneToOnes, relationData } from './relation-data';
@@ -21,8 +20,6 @@ export const oneToOneOnDelete = createRule({
     setDefaultOnUnique: 'Use ON DELETE CASCADE, SET NULL (with nullable columns) or RESTRICT.',
     setNullOnSqlServerUnique: 'Use a filtered unique index (WHERE … IS NOT NULL) to back the one-to-one, or ON DELETE CASCADE.',
   },
-  options: z.object({}).strict(),
-  defaultOptions: {},
   check({ model, report }) {
     for (const r of oneToOnes(model.relations)) {
       const table = r.dependent;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createRule } from './rule';
 import { oneToOnes, relationData } from './relation-data';
 
@@ -17,8 +16,6 @@ export const oneToOneUnique = createRule({
     conditional:
       'Declare the relation one-to-many and keep the partial unique as its "at most one current" rule, or make the unique total.',
   },
-  options: z.object({}).strict(),
-  defaultOptions: {},
   check({ model, report }) {
     for (const r of oneToOnes(model.relations)) {
       if (!r.dependent || !r.relation.foreignKey || r.backing) continue;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AnalyzedModel, AnalyzedRelation } from '../analysis';
 import type { Table } from '../model';
 import type { DiagnosticLocation, Severity } from '../diagnostics';
@@ -45,19 +45,15 @@ export interface RuleDefinition<M extends string, O> {
 }
 
 /** A rule with its types erased, as the engine and the registry hold it. */
-export interface Rule {
-  readonly id: string;
-  readonly description: string;
-  readonly defaultSeverity: Severity;
-  readonly messages: Readonly<Record<string, string>>;
-  readonly help?: Readonly<Partial<Record<string, string>>>;
-  readonly options: z.ZodType<unknown>;
-  readonly defaultOptions: unknown;
-  check(context: RuleContext<string, unknown>): void;
-}
+export type Rule = RuleDefinition<string, unknown>;
 
-export function createRule<M extends string, O>(definition: RuleDefinition<M, O>): Rule {
-  return definition as unknown as Rule;
+const NO_OPTIONS = z.object({}).strict();
+
+/** Defines a rule; a rule without options may leave out `options` and `defaultOptions`. */
+export function createRule<M extends string, O = Record<string, never>>(
+  definition: Omit<RuleDefinition<M, O>, 'options' | 'defaultOptions'> & Partial<Pick<RuleDefinition<M, O>, 'options' | 'defaultOptions'>>,
+): Rule {
+  return { options: NO_OPTIONS, defaultOptions: {}, ...definition } as unknown as Rule;
 }
 
 /** Fills `{{name}}` placeholders. A placeholder without data is a bug in the rule: it throws. */

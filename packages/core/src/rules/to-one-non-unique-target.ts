@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createRule } from './rule';
 import { relationData } from './relation-data';
 
@@ -13,8 +12,6 @@ export const toOneNonUniqueTarget = createRule({
   help: {
     nonUnique: 'Reference the primary key or a unique of {{principal}}, or add a UNIQUE on {{target}}.',
   },
-  options: z.object({}).strict(),
-  defaultOptions: {},
   check({ model, report }) {
     for (const r of model.relations) {
       if (!r.principal || !r.relation.foreignKey || r.target) continue;
