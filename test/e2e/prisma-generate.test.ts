@@ -93,6 +93,23 @@ describe('prisma generate with the oto generator', () => {
     expect(`${unknown.output}${illTyped.output}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
+  it('reads a multi-file schema folder, locating findings in their own files', () => {
+    const dir = path.join(root, 'multi');
+    const schema = path.join(dir, 'prisma', 'schema');
+    fs.mkdirSync(schema, { recursive: true });
+    fs.writeFileSync(
+      path.join(schema, 'main.prisma'),
+      `generator oto {\n  provider = "node ${OTO_PRISMA_BIN.split(path.sep).join('/')}"\n  output   = "../../oto-out"\n}\ndatasource db {\n  provider = "postgresql"\n}\n`,
+    );
+    fs.writeFileSync(path.join(schema, 'user.prisma'), 'model User {\n  id     Int     @id\n  orders Order[]\n}\n');
+    fs.writeFileSync(path.join(schema, 'order.prisma'), 'model Order {\n  id     Int  @id\n  userId Int  @unique\n  user   User @relation(fields: [userId], references: [id])\n}\n');
+    const run = spawnSync(process.execPath, [PRISMA_CLI, 'generate', '--schema', 'prisma/schema'], { cwd: dir, env: prismaEnv(), encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('hidden-one-to-one  prisma/schema/order.prisma:4');
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'oto-out', 'oto-report.json'), 'utf8'));
+    expect(report.diagnostics[0].location).toMatchObject({ table: 'Order', file: 'prisma/schema/order.prisma', line: 4 });
+  });
+
   it('fails on a schema with a syntax error, naming the line', () => {
     const { status, output } = generate(project('syntax', '', 'model A {\n  id Int @id\n  oops\n}\n'));
     expect(status).not.toBe(0);
