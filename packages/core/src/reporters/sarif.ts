@@ -44,14 +44,16 @@ function result(d: Diagnostic, ruleIndex: number): Result {
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: LEVEL[d.severity],
     message: { text: d.help ? `${d.message}. ${d.help}` : d.message },
-    locations: [
-      {
-        ...(file
-          ? { physicalLocation: { artifactLocation: { uri: file }, ...(line ? { region: { startLine: line } } : {}) } }
-          : {}),
-        ...(logical.length > 0 ? { logicalLocations: logical } : {}),
-      },
-    ],
+    locations: file || logical.length > 0
+      ? [
+          {
+            ...(file
+              ? { physicalLocation: { artifactLocation: { uri: file }, ...(line ? { region: { startLine: line } } : {}) } }
+              : {}),
+            ...(logical.length > 0 ? { logicalLocations: logical } : {}),
+          },
+        ]
+      : [],
     partialFingerprints: { otoFinding: [d.ruleId, d.messageId, logicalName(d), relation ?? ''].join('|') },
   };
 }
