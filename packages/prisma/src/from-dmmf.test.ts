@@ -172,6 +172,35 @@ model B {
     expect(m.tables.map((t) => [t.name, t.origin?.line])).toEqual([['A', 10]]);
   });
 
+  it('keeps the where of a partial unique (preview partialIndexes), which the DMMF drops: a conditional one-to-one', async () => {
+    const content = `generator client {
+  provider        = "prisma-client"
+  previewFeatures = ["partialIndexes"]
+}
+datasource db {
+  provider = "postgresql"
+}
+model User {
+  id      Int      @id
+  profile Profile?
+}
+model Profile {
+  id        Int       @id
+  userId    Int       @map("user_id")
+  deletedAt DateTime? @map("deleted_at")
+  user      User      @relation(fields: [userId], references: [id])
+  @@unique([userId], where: raw("deleted_at IS NULL"))
+}
+`;
+    const m = await readPrismaModel({ schemaPath: 's.prisma', files: [{ path: 's.prisma', content }] });
+    expect(tableOf(m, 'Profile').uniques).toEqual([
+      { name: 'Profile_user_id_key', columns: ['user_id'], kind: 'index', where: 'deleted_at IS NULL' },
+    ]);
+    const [r] = analyze(m).relations;
+    expect(r?.backing).toBeNull();
+    expect(r?.conditional.map((u) => u.where)).toEqual(['deleted_at IS NULL']);
+  });
+
   it('turns a schema error into one line naming file and line', async () => {
     await expect(model('model A {\n  id Int @id\n  b Missing\n}')).rejects.toThrow(
       /^schema\.prisma:6: Type "Missing" is neither a built-in type/,

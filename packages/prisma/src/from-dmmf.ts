@@ -15,8 +15,8 @@ import type {
 } from '@oto/core';
 import { UserError } from '@oto/core';
 import type * as DMMF from '@prisma/dmmf';
-import { findRelationMode, locateDeclarations } from './schema-text';
-import type { ModelDeclaration, RelationMode, SchemaFile } from './schema-text';
+import { findPartialUniques, findRelationMode, locateDeclarations } from './schema-text';
+import type { ModelDeclaration, PartialUnique, RelationMode, SchemaFile } from './schema-text';
 
 export interface PrismaSchemaInput {
   readonly datamodel: DMMF.Datamodel;
@@ -93,10 +93,15 @@ function modelContext(model: DMMF.Model, declarations: ReadonlyMap<string, Model
   };
 }
 
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i]);
+}
+
 function buildTable(
   ctx: ModelContext,
   indexes: readonly DMMF.Index[],
   foreignKeys: readonly ForeignKey[],
+  partials: readonly PartialUnique[],
   dialect: Dialect,
 ): Table {
   const { model, table, columnOf } = ctx;
@@ -118,7 +123,14 @@ function buildTable(
     .filter((i) => i.type === 'unique')
     .map((i) => {
       const cols = i.fields.map((f) => columnOf(f.name));
-      return { name: i.dbName ?? prismaDefaultName(table, cols, 'key', dialect), columns: cols, kind: 'index' };
+      const fields = i.fields.map((f) => f.name);
+      const partial = partials.find((p) => sameFields(p.fields, fields));
+      return {
+        name: i.dbName ?? prismaDefaultName(table, cols, 'key', dialect),
+        columns: cols,
+        kind: 'index',
+        ...(partial ? { where: partial.where } : {}),
+      };
     });
   const pkColumns = id?.fields.map((f) => columnOf(f.name));
   return {
@@ -212,8 +224,9 @@ export function fromDmmf(input: PrismaSchemaInput): SchemaModel {
     });
   }
 
+  const partials = findPartialUniques(input.files);
   const tables = contexts.map((ctx) =>
-    buildTable(ctx, input.datamodel.indexes, foreignKeys.get(ctx.model.name) ?? [], dialect),
+    buildTable(ctx, input.datamodel.indexes, foreignKeys.get(ctx.model.name) ?? [], partials.get(ctx.model.name) ?? [], dialect),
   );
   return { source: 'prisma', dialect, tables, relations };
 }

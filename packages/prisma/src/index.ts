@@ -5,5 +5,5 @@ export type { FindSchemaOptions, FoundSchema } from './load-prisma-schema';
 export { loadPrismaModel, prepareSchema, readPrismaModel } from './load-prisma-model';
 export type { LoadedPrismaModel } from './load-prisma-model';
 export { describePrismaError } from './prisma-errors';
-export { findRelationMode, locateDeclarations, unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
-export type { SchemaFile, RelationMode } from './schema-text';
+export { findPartialUniques, findRelationMode, locateDeclarations, unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
+export type { PartialUnique, SchemaFile, RelationMode } from './schema-text';

@@ -1,4 +1,4 @@
-import { findRelationMode, locateDeclarations, unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
+import { findPartialUniques, findRelationMode, locateDeclarations, unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
 
 const file = (content: string) => [{ path: 's.prisma', content }];
 
@@ -27,5 +27,27 @@ describe('schema text', () => {
     expect(unknownPreviewFeatures(error)).toEqual(['metrics', 'tracing']);
     const [out] = withoutPreviewFeatures(file('generator c {\n  previewFeatures = ["metrics", "views", "tracing"]\n}'), ['metrics', 'tracing']);
     expect(out?.content).toBe('generator c {\n  previewFeatures = ["views"]\n}');
+  });
+
+  it('finds partial uniques, which the DMMF keeps without their where', () => {
+    const found = findPartialUniques(
+      file(
+        [
+          'model Profile {',
+          '  userId Int @unique(map: "p_u", where: raw("deleted_at IS NULL"))',
+          '  email  String',
+          '  @@unique([userId(sort: Desc), email], where: raw("\\"kind\\" = \'a,b\' AND (x)"), map: "p_ue")',
+          '  // @@unique([email], where: raw("commented out"))',
+          '  @@unique([email])',
+          '  @@unique(fields: [email, userId], where: { active: true })',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(found.get('Profile')).toEqual([
+      { fields: ['userId', 'email'], where: '"kind" = \'a,b\' AND (x)' },
+      { fields: ['email', 'userId'], where: '{ active: true }' },
+      { fields: ['userId'], where: 'deleted_at IS NULL' },
+    ]);
   });
 });

@@ -110,3 +110,91 @@ export function withoutPreviewFeatures(files: readonly SchemaFile[], names: read
     }),
   }));
 }
+
+/** A `@unique` / `@@unique` with a `where:` argument (Prisma's `partialIndexes` preview feature). */
+export interface PartialUnique {
+  /** The model's fields, in the index's order. */
+  readonly fields: readonly string[];
+  /** The predicate: the SQL of `raw("…")`, or the argument's text as written. */
+  readonly where: string;
+}
+
+/** The text of a call's arguments: from just after `(` to its matching `)`, skipping string literals. */
+function callArguments(text: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '"') {
+      for (i += 1; i < text.length && text[i] !== '"'; i += 1) if (text[i] === '\\') i += 1;
+    } else if (ch === '(' || ch === '[' || ch === '{') {
+      depth += 1;
+    } else if (ch === ')' || ch === ']' || ch === '}') {
+      depth -= 1;
+      if (depth === 0) return text.slice(open + 1, i);
+    }
+  }
+  return undefined;
+}
+
+/** The value of a named argument (`where: …`) up to the next top-level comma. */
+function namedArgument(args: string, name: string): string | undefined {
+  const start = new RegExp(`(^|[,\\s])${name}\\s*:`).exec(args);
+  if (!start) return undefined;
+  let i = start.index + start[0].length;
+  let depth = 0;
+  const from = i;
+  for (; i < args.length; i += 1) {
+    const ch = args[i];
+    if (ch === '"') {
+      for (i += 1; i < args.length && args[i] !== '"'; i += 1) if (args[i] === '\\') i += 1;
+    } else if (ch === '(' || ch === '[' || ch === '{') depth += 1;
+    else if (ch === ')' || ch === ']' || ch === '}') depth -= 1;
+    else if (ch === ',' && depth === 0) break;
+  }
+  return args.slice(from, i).trim();
+}
+
+function predicate(value: string): string {
+  const raw = /^raw\(\s*"((?:[^"\\]|\\.)*)"\s*\)$/.exec(value);
+  return raw?.[1] !== undefined ? raw[1].replace(/\\(.)/g, '$1') : value;
+}
+
+/** The fields of a `[a, b(sort: Desc)]` list (or of `fields: [...]`). */
+function fieldList(args: string): string[] {
+  const list = /\[([^\]]*)\]/.exec(args)?.[1] ?? '';
+  return list
+    .split(',')
+    .map((item) => /^\s*(\w+)/.exec(item)?.[1])
+    .filter((f): f is string => f !== undefined);
+}
+
+/**
+ * Every partial unique by model name: the DMMF keeps such a unique but drops its `where`, so without
+ * this a conditional one-to-one would look fully backed.
+ */
+export function findPartialUniques(files: readonly SchemaFile[]): ReadonlyMap<string, readonly PartialUnique[]> {
+  const byModel = new Map<string, PartialUnique[]>();
+  for (const file of files) {
+    const text = file.content.split(/\r?\n/).map(stripComment).join('\n');
+    for (const block of text.matchAll(/^\s*model\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm)) {
+      const model = block[1] ?? '';
+      const body = block[2] ?? '';
+      const found: PartialUnique[] = [];
+      for (const attr of body.matchAll(/@@unique\s*\(/g)) {
+        const args = callArguments(body, (attr.index ?? 0) + attr[0].length - 1);
+        const where = args && namedArgument(args, 'where');
+        if (args && where) found.push({ fields: fieldList(args), where: predicate(where) });
+      }
+      for (const line of body.split('\n')) {
+        const field = /^\s*(\w+)\s/.exec(line)?.[1];
+        const attr = /@unique\s*\(/.exec(line);
+        if (!field || !attr) continue;
+        const args = callArguments(line, attr.index + attr[0].length - 1);
+        const where = args && namedArgument(args, 'where');
+        if (where) found.push({ fields: [field], where: predicate(where) });
+      }
+      if (found.length > 0) byModel.set(model, [...(byModel.get(model) ?? []), ...found]);
+    }
+  }
+  return byModel;
+}
