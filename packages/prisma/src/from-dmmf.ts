@@ -13,7 +13,7 @@ import type {
   Table,
   UniqueKey,
 } from '@oto/core';
-import { UserError } from '@oto/core';
+import { sameList, UserError } from '@oto/core';
 import type * as DMMF from '@prisma/dmmf';
 import { findPartialUniques, findRelationMode, locateDeclarations } from './schema-text';
 import type { ModelDeclaration, PartialUnique, RelationMode, SchemaFile } from './schema-text';
@@ -67,6 +67,11 @@ export function prismaDefaultName(table: string, columns: readonly string[], suf
   return `${base.length > room ? base.slice(0, room) : base}_${suffix}`;
 }
 
+/** MySQL names every primary key PRIMARY; elsewhere Prisma's default is `<table>_pkey`. */
+function primaryKeyName(table: string, dialect: Dialect): string {
+  return dialect === 'mysql' ? 'PRIMARY' : `${table}_pkey`;
+}
+
 function action(value: string | undefined, fallback: ReferentialAction): ReferentialAction {
   return (value !== undefined ? ACTIONS[value] : undefined) ?? fallback;
 }
@@ -91,10 +96,6 @@ function modelContext(model: DMMF.Model, declarations: ReadonlyMap<string, Model
     columnOf: (field) => dbNames.get(field) ?? field,
     ...(declaration ? { declaration } : {}),
   };
-}
-
-function sameFields(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((f, i) => f === b[i]);
 }
 
 function buildTable(
@@ -124,7 +125,7 @@ function buildTable(
     .map((i) => {
       const cols = i.fields.map((f) => columnOf(f.name));
       const fields = i.fields.map((f) => f.name);
-      const partial = partials.find((p) => sameFields(p.fields, fields));
+      const partial = partials.find((p) => sameList(p.fields, fields));
       return {
         name: i.dbName ?? prismaDefaultName(table, cols, 'key', dialect),
         columns: cols,
@@ -138,7 +139,7 @@ function buildTable(
     ...(model.schema ? { schema: model.schema } : {}),
     entity: model.name,
     columns,
-    ...(pkColumns ? { primaryKey: { name: id?.dbName ?? `${table}_pkey`, columns: pkColumns } } : {}),
+    ...(pkColumns ? { primaryKey: { name: id?.dbName ?? primaryKeyName(table, dialect), columns: pkColumns } } : {}),
     uniques,
     foreignKeys,
     ...(ctx.declaration ? { origin: ctx.declaration.origin } : {}),

@@ -1,4 +1,4 @@
-import { relationKind, tableKey } from '../model';
+import { relationKind, sameList, tableKey } from '../model';
 import type { ForeignKey, Relation, RelationKind, SchemaModel, Table, UniqueKey } from '../model';
 import { findBackingKey, findConditionalKeys } from './backing-key';
 import type { BackingKey } from './backing-key';
@@ -25,15 +25,11 @@ export interface AnalyzedModel {
   table(name: string, schema?: string): Table | undefined;
 }
 
-function sameColumns(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((c, i) => c === b[i]);
-}
-
 function findConstraint(table: Table | undefined, relation: Relation): ForeignKey | undefined {
   const fk = relation.foreignKey;
   if (!table || !fk) return undefined;
   return table.foreignKeys.find(
-    (c) => c.referencedTable === relation.principal.table && sameColumns(c.columns, fk.columns),
+    (c) => c.referencedTable === relation.principal.table && sameList(c.columns, fk.columns),
   );
 }
 

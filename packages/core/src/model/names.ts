@@ -26,3 +26,8 @@ export function columnsLabel(table: string, columns: readonly string[]): string 
 export function findColumn(table: Table, name: string) {
   return table.columns.find((c) => c.name === name);
 }
+
+/** The same names in the same order. */
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
