@@ -22,7 +22,6 @@ export interface AnalyzedRelation {
 export interface AnalyzedModel {
   readonly model: SchemaModel;
   readonly relations: readonly AnalyzedRelation[];
-  table(name: string, schema?: string): Table | undefined;
 }
 
 function findConstraint(table: Table | undefined, relation: Relation): ForeignKey | undefined {
@@ -53,5 +52,5 @@ export function analyze(model: SchemaModel): AnalyzedModel {
       ...(constraint ? { constraint } : {}),
     };
   });
-  return { model, relations, table };
+  return { model, relations };
 }

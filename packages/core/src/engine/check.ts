@@ -13,7 +13,6 @@ export interface CheckResult {
 
 /** The names a relation can be ignored by: its name, and `Model.field` / `table.field` of either end. */
 function relationNames(target: ReportTarget): string[] {
-  if (!('relation' in target)) return [];
   const { relation } = target.relation;
   const ends = [relation.dependent, relation.principal].flatMap((end) =>
     end.field ? [end.entity, end.table].filter((o): o is string => o !== undefined).map((o) => `${o}.${end.field}`) : [],

@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import type { AnalyzedModel, AnalyzedRelation } from '../analysis';
-import type { Table } from '../model';
 import type { DiagnosticLocation, Severity } from '../diagnostics';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
 /**
  * What a rule reports on: a relation, located at its dependent field (default), at the dependent
- * table's declaration, or at the principal table (with the referenced columns); or a bare table.
+ * table's declaration, or at the principal table (with the referenced columns).
  */
-export type ReportTarget =
-  | {
-      readonly relation: AnalyzedRelation;
-      readonly columns?: readonly string[];
-      readonly at?: 'field' | 'dependent-table' | 'principal-table';
-    }
-  | { readonly table: Table; readonly columns?: readonly string[] };
+export interface ReportTarget {
+  readonly relation: AnalyzedRelation;
+  readonly columns?: readonly string[];
+  readonly at?: 'field' | 'dependent-table' | 'principal-table';
+}
 
 export interface RuleReport<M extends string> {
   readonly messageId: M;
@@ -65,19 +62,8 @@ export function interpolate(template: string, data: MessageData = {}): string {
   });
 }
 
-/** The location of a report target: the dependent end for a relation. */
+/** The location of a report target: database names, ORM names, file and line. */
 export function locate(target: ReportTarget): DiagnosticLocation {
-  if ('table' in target) {
-    const t = target.table;
-    return compact({
-      table: t.name,
-      schema: t.schema,
-      entity: t.entity,
-      columns: target.columns,
-      file: t.origin?.file,
-      line: t.origin?.line,
-    });
-  }
   const { relation, dependent, principal } = target.relation;
   const at = target.at ?? 'field';
   const end = at === 'principal-table' ? relation.principal : relation.dependent;

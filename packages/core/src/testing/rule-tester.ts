@@ -38,13 +38,14 @@ export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; inval
     });
     describe('invalid', () => {
       it.each(cases.invalid.map((c) => [c.name, c] as const))('%s', (_, c) => {
-        const found = run(rule, c).map((d) => ({
+        const diagnostics = run(rule, c);
+        const found = diagnostics.map((d) => ({
           messageId: d.messageId,
           ...(c.errors.some((e) => e.table !== undefined) ? { table: d.location.table } : {}),
           ...(c.errors.some((e) => e.columns !== undefined) ? { columns: d.location.columns } : {}),
         }));
         expect(found).toEqual(c.errors);
-        for (const d of run(rule, c)) {
+        for (const d of diagnostics) {
           expect(d.ruleId).toBe(rule.id);
           expect(d.message).not.toMatch(/\{\{/);
         }
