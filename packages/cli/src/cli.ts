@@ -7,6 +7,10 @@ import type { CheckOptions } from './run-check';
 
 const { version } = require('../package.json') as { version: string };
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function program(io: CliIo, exit: (code: number) => void): Command {
   const cli = new Command('oto')
     .description('Keep one-to-one relations honest in Prisma, Drizzle and TypeORM.')
@@ -21,6 +25,8 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .command('check')
     .description('Check every relation declared one-to-one (exit 0: no error; 1: errors found; 2: bad input).')
     .option('--prisma [schema]', 'a Prisma schema file or folder (default: found the way Prisma finds it)')
+    .option('--drizzle [config]', 'a drizzle config, or a Drizzle schema module (default: drizzle.config.* here; used without a flag when present)')
+    .option('--stub <module>', 'replace a module that cannot load here with an inert stub (import specifier or path, globs allowed; repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--config <file>', 'an oto config file (default: oto.config.* or package.json#oto, searched upwards)')
     .addOption(new Option('--fail-on <severity>', 'the lowest severity that fails the run (default: error)').choices(FAIL_ON))

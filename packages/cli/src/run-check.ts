@@ -1,21 +1,17 @@
 /** `oto check`: read the schema, run the rules, print the report, say by exit code whether it passed. */
-import * as path from 'node:path';
-import {
-  buildReport,
-  check,
-  format,
-  loadConfigFile,
-  mergeConfigs,
-  reaches,
-  resolveConfig,
-} from '@oto/core';
-import type { FailOn, Format } from '@oto/core';
+import { format, runProjectCheck, UserError } from '@oto/core';
+import type { FailOn, Format, LoadedSource, OtoConfig } from '@oto/core';
+import { findDrizzleConfig, loadDrizzleSource } from '@oto/drizzle';
 import { loadPrismaModel } from '@oto/prisma';
 import type { CliIo } from './io';
 
 export interface CheckOptions {
   /** `--prisma [path]`: true when given without a path. */
   readonly prisma?: string | true;
+  /** `--drizzle [config]`: true when given without a path. */
+  readonly drizzle?: string | true;
+  /** `--stub <pattern>`, repeatable. */
+  readonly stub?: readonly string[];
   readonly format: Format;
   readonly config?: string;
   readonly failOn?: FailOn;
@@ -23,15 +19,48 @@ export interface CheckOptions {
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
+type Orm = 'prisma' | 'drizzle';
+
+/** The ORM flag given; without one, Drizzle when a drizzle.config.* is here, else Prisma. */
+function chooseOrm(options: CheckOptions, cwd: string): Orm {
+  if (options.prisma !== undefined && options.drizzle !== undefined) {
+    throw new UserError('--prisma and --drizzle name two schema sources: check one at a time');
+  }
+  if (options.drizzle !== undefined) return 'drizzle';
+  if (options.prisma !== undefined) return 'prisma';
+  return findDrizzleConfig(cwd) ? 'drizzle' : 'prisma';
+}
+
+async function loadSource(orm: Orm, options: CheckOptions, config: OtoConfig, cwd: string): Promise<LoadedSource> {
+  const path = (flag: string | true | undefined) => (typeof flag === 'string' ? flag : undefined);
+  if (orm === 'drizzle') {
+    const given = path(options.drizzle);
+    // A schema module given instead of a config (any file not named *config.*) is read without one.
+    const isConfig = given === undefined || /config\.([cm]?[jt]s|json)$/i.test(given);
+    return loadDrizzleSource({
+      cwd,
+      ...(given !== undefined ? (isConfig ? { config: given } : { schemaFiles: [given] }) : {}),
+      stubs: config.stub ?? [],
+    });
+  }
+  const schema = path(options.prisma);
+  const { model } = await loadPrismaModel(schema ? { schema, cwd } : { cwd });
+  return { model };
+}
+
 export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
-  const { config: fileConfig, file } = await loadConfigFile(
-    options.config ? { cwd: io.cwd, file: options.config } : { cwd: io.cwd },
-  );
-  const merged = mergeConfigs(fileConfig, options.failOn ? { failOn: options.failOn } : {});
-  const config = resolveConfig(merged, file ? path.relative(io.cwd, file) || file : 'config');
-  const schema = typeof options.prisma === 'string' ? options.prisma : undefined;
-  const { model } = await loadPrismaModel(schema ? { schema, cwd: io.cwd } : { cwd: io.cwd });
-  const report = buildReport(check(model, config), { cwd: io.cwd });
-  io.stdout(format(report, options.format, { color: io.isTTY && !io.env.NO_COLOR, toolVersion: version }));
-  return reaches(report.diagnostics, config.failOn) ? EXIT.findings : EXIT.ok;
+  const orm = chooseOrm(options, io.cwd);
+  const overrides: OtoConfig = {
+    ...(options.failOn ? { failOn: options.failOn } : {}),
+    ...(options.stub?.length ? { stub: [...options.stub] } : {}),
+  };
+  const result = await runProjectCheck({
+    cwd: io.cwd,
+    ...(options.config ? { configFile: options.config } : {}),
+    overrides,
+    load: (config) => loadSource(orm, options, config, io.cwd),
+  });
+  for (const warning of result.warnings) io.stderr(`oto: warning: ${warning}\n`);
+  io.stdout(format(result.report, options.format, { color: io.isTTY && !io.env.NO_COLOR, toolVersion: version }));
+  return result.failed ? EXIT.findings : EXIT.ok;
 }

@@ -25,6 +25,11 @@ export const otoConfigSchema = z
       .optional(),
     /** The lowest severity that fails the run. */
     failOn: z.enum(FAIL_ON).optional(),
+    /**
+     * Modules replaced by inert stubs when oto loads Drizzle or TypeORM sources (import specifiers
+     * or project paths, globs allowed): app modules that need secrets, env vars or servers to load.
+     */
+    stub: z.array(z.string().min(1)).optional(),
   })
   .strict();
 
@@ -51,10 +56,16 @@ export function describeZodError(error: z.ZodError): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-/** Merges configs left to right: later ones win key by key (rules merge per rule). */
+/** Merges configs left to right: later ones win key by key (rules merge per rule, stubs add up). */
 export function mergeConfigs(...configs: readonly OtoConfig[]): OtoConfig {
   return configs.reduce<OtoConfig>(
-    (acc, c) => ({ ...acc, ...c, rules: { ...acc.rules, ...c.rules }, ignore: { ...acc.ignore, ...c.ignore } }),
+    (acc, c) => ({
+      ...acc,
+      ...c,
+      rules: { ...acc.rules, ...c.rules },
+      ignore: { ...acc.ignore, ...c.ignore },
+      ...(acc.stub || c.stub ? { stub: [...new Set([...(acc.stub ?? []), ...(c.stub ?? [])])] } : {}),
+    }),
     {},
   );
 }

@@ -1,17 +1,7 @@
 /** What `prisma generate` runs: check the schema, print and write the report, fail at `failOn`. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import {
-  buildReport,
-  check,
-  formatJson,
-  formatText,
-  loadConfigFile,
-  mergeConfigs,
-  reaches,
-  resolveConfig,
-  UserError,
-} from '@oto/core';
+import { formatJson, formatText, runProjectCheck, UserError } from '@oto/core';
 import type { GeneratorOptions as PrismaGeneratorOptions } from '@prisma/generator';
 import { fromDmmf } from '../from-dmmf';
 import { findPrismaSchema } from '../load-prisma-schema';
@@ -27,23 +17,26 @@ export interface GeneratorIo {
 
 export async function runGenerator(options: PrismaGeneratorOptions, io: GeneratorIo): Promise<void> {
   const block = parseGeneratorOptions(options.generator.config);
-  const schemaDir = path.dirname(options.schemaPath);
-  const project = await loadConfigFile(
-    block.config ? { cwd: schemaDir, file: block.config } : { cwd: schemaDir },
-  );
-  const config = resolveConfig(mergeConfigs(project.config, toConfig(block)), project.file ?? 'generator oto');
   const datasource = options.datasources[0];
   if (!datasource) throw new UserError(`${options.schemaPath}: the schema has no datasource block`);
-  const schema = await findPrismaSchema({ schema: options.schemaPath, cwd: io.cwd });
-  const model = fromDmmf({ datamodel: options.dmmf.datamodel, provider: datasource.activeProvider, files: schema.files });
-  const report = buildReport(check(model, config), { cwd: io.cwd });
+  const { report, config, failed } = await runProjectCheck({
+    cwd: io.cwd,
+    configSearchFrom: path.dirname(options.schemaPath),
+    ...(block.config ? { configFile: block.config } : {}),
+    overrides: toConfig(block),
+    source: 'generator oto',
+    load: async () => {
+      const schema = await findPrismaSchema({ schema: options.schemaPath, cwd: io.cwd });
+      return { model: fromDmmf({ datamodel: options.dmmf.datamodel, provider: datasource.activeProvider, files: schema.files }) };
+    },
+  });
   const output = options.generator.output?.value;
   if (output) {
     await fs.mkdir(output, { recursive: true });
     await fs.writeFile(path.join(output, REPORT_FILE), formatJson(report));
   }
   const text = formatText(report, { color: io.color });
-  if (reaches(report.diagnostics, config.failOn)) {
+  if (failed) {
     throw new UserError(`oto found one-to-one problems at or above "${config.failOn}":\n${text}`);
   }
   io.print(text);

@@ -1,0 +1,54 @@
+/**
+ * One check of a project, the same for the CLI, the Prisma generator and the drizzle-kit hook:
+ * the project's config file, the schema source, the rules, the report and whether it fails.
+ */
+import * as path from 'node:path';
+import { loadConfigFile, mergeConfigs, resolveConfig } from '../config';
+import type { OtoConfig, ResolvedConfig } from '../config';
+import { reaches } from '../diagnostics';
+import type { SchemaModel } from '../model';
+import { buildReport } from '../report';
+import type { Report } from '../report';
+import { check } from './check';
+
+/** What a schema source gives: the model, config it carries itself, and warnings to show. */
+export interface LoadedSource {
+  readonly model: SchemaModel;
+  /** Config the source carries (the options of `withOto` in a drizzle config, a generator block). */
+  readonly overrides?: OtoConfig;
+  readonly warnings?: readonly string[];
+}
+
+export interface ProjectCheckOptions {
+  readonly cwd: string;
+  /** Folder the config file is searched from; `cwd` by default. */
+  readonly configSearchFrom?: string;
+  /** An oto config file given explicitly. */
+  readonly configFile?: string;
+  /** Names the overrides in errors when there is no config file (`generator oto`). */
+  readonly source?: string;
+  /** What the command line says; it wins over the config file and the source. */
+  readonly overrides?: OtoConfig;
+  /** Reads the schema, with the config file and command line merged (their stubs, say). */
+  load(config: OtoConfig): Promise<LoadedSource> | LoadedSource;
+}
+
+export interface ProjectCheck {
+  readonly report: Report;
+  readonly config: ResolvedConfig;
+  readonly warnings: readonly string[];
+  /** The findings reach the config's `failOn`. */
+  readonly failed: boolean;
+}
+
+export async function runProjectCheck(options: ProjectCheckOptions): Promise<ProjectCheck> {
+  const from = options.configSearchFrom ?? options.cwd;
+  const file = await loadConfigFile(options.configFile ? { cwd: from, file: options.configFile } : { cwd: from });
+  const given = mergeConfigs(file.config, options.overrides ?? {});
+  const source = await options.load(given);
+  const merged = mergeConfigs(file.config, source.overrides ?? {}, options.overrides ?? {});
+  const label = file.file ? path.relative(options.cwd, file.file) || file.file : (options.source ?? 'config');
+  const config = resolveConfig(merged, label);
+  const report = buildReport(check(source.model, config), { cwd: options.cwd });
+  return { report, config, warnings: source.warnings ?? [], failed: reaches(report.diagnostics, config.failOn) };
+}

@@ -1,0 +1,259 @@
+/**
+ * Drizzle schema exports → SchemaModel. Pure: the values a schema's modules export (with where
+ * they are declared) in, the model out.
+ *
+ * Drizzle declares a relation field by field (`one()` / `many()` in `relations()`), never as a
+ * pair. oto resolves each field the way drizzle's relational queries do (`normalizeRelation`:
+ * a `many()` or a config-less `one()` takes the columns of the `one()` that points back, matched
+ * by `relationName`), then joins every declaration over the same pair of column lists into one
+ * relation. Its dependent is the side whose columns hold the foreign key, whichever side wrote
+ * `fields`: real schemas declare `one()` with `fields` on both sides.
+ */
+import type { Dialect, Origin, Relation, RelationEnd, SchemaModel, Table } from '@oto/core';
+import { findBackingKey, UserError } from '@oto/core';
+import type { Column, Relation as DrizzleRelation, TableRelationalConfig } from 'drizzle-orm';
+import {
+  createTableRelationsHelpers,
+  extractTablesRelationalConfig,
+  getTableUniqueName,
+  is,
+  Many,
+  normalizeRelation,
+  One,
+  Relations,
+  Table as DrizzleTable,
+} from 'drizzle-orm';
+import type { Casing } from './drizzle-tables';
+import { ColumnNames, fromDrizzleTable, isDrizzleTable, tableDialect, tableName } from './drizzle-tables';
+import { locateRelationField } from './source-text';
+
+/** A value one of the schema's modules exports, and where it is declared. */
+export interface DrizzleExport {
+  readonly name: string;
+  readonly value: unknown;
+  readonly origin?: Origin;
+}
+
+export interface DrizzleSchemaInput {
+  readonly exports: readonly DrizzleExport[];
+  /** drizzle.config's `dialect`; by default the dialect of the tables. */
+  readonly dialect?: Dialect;
+  /** drizzle.config's `casing`, for columns named by their key. */
+  readonly casing?: Casing;
+  /** The texts of the files the origins name, to locate relation fields. */
+  readonly files?: ReadonlyMap<string, string>;
+}
+
+interface Declaration {
+  readonly tableKey: string;
+  readonly field: string;
+  readonly kind: 'one' | 'many';
+  readonly relationName?: string;
+  /** Columns on this declaration's table, and the columns they meet on the other table. */
+  readonly columns: readonly string[];
+  readonly otherKey: string;
+  readonly otherColumns: readonly string[];
+  /** A `one()` with `fields` whose columns are all NOT NULL: drizzle types it non-null. */
+  readonly required: boolean;
+  readonly hasFields: boolean;
+  readonly origin?: Origin;
+}
+
+interface Side {
+  readonly tableKey: string;
+  readonly columns: readonly string[];
+  declaration?: Declaration;
+}
+
+function at(origin: Origin | undefined): string {
+  if (!origin) return '';
+  return origin.line ? `${origin.file}:${origin.line}: ` : `${origin.file}: `;
+}
+
+function pairsKey(columns: readonly string[], others: readonly string[]): string {
+  return columns.map((c, i) => `${c}=${others[i] ?? ''}`).sort().join(',');
+}
+
+/** The table holds a foreign key from exactly these columns to those of `target`. */
+function holdsForeignKey(table: Table, columns: readonly string[], target: Table, targetColumns: readonly string[]): boolean {
+  const wanted = pairsKey(columns, targetColumns);
+  return table.foreignKeys.some(
+    (fk) =>
+      fk.referencedTable === target.name &&
+      fk.referencedSchema === target.schema &&
+      pairsKey(fk.columns, fk.referencedColumns) === wanted,
+  );
+}
+
+function isKey(table: Table, columns: readonly string[]): boolean {
+  return findBackingKey(table, columns) !== null;
+}
+
+export function fromDrizzle(input: DrizzleSchemaInput): SchemaModel {
+  // One entry per object: a schema index re-exports what its files declare.
+  const seen = new Map<unknown, DrizzleExport>();
+  for (const e of input.exports) {
+    const known = seen.get(e.value);
+    if (!known || (!known.origin && e.origin)) seen.set(e.value, e);
+  }
+  const exports = [...seen.values()];
+  const tableExports = exports.filter((e) => isDrizzleTable(e.value));
+  const relationExports = exports.filter((e) => is(e.value, Relations));
+
+  const dialect = input.dialect ?? tableDialect(tableExports[0]?.value) ?? 'postgresql';
+  for (const e of tableExports) {
+    const own = tableDialect(e.value);
+    if (own !== dialect) {
+      throw new UserError(
+        `${at(e.origin)}table "${e.name}" is a ${own ?? 'unsupported'} table, but the schema's dialect is ${dialect}: one drizzle config holds one dialect`,
+      );
+    }
+  }
+
+  const names = new ColumnNames(input.casing);
+  const keyOf = (table: DrizzleTable) => getTableUniqueName(table);
+  const tables = new Map<string, Table>();
+  const entities = new Map<string, string>();
+  for (const e of tableExports) {
+    const table = e.value as DrizzleTable;
+    tables.set(keyOf(table), { ...fromDrizzleTable(table, dialect, names), entity: e.name, ...(e.origin ? { origin: e.origin } : {}) });
+    entities.set(keyOf(table), e.name);
+  }
+
+  // drizzle's own reading of the relations, under unique names (two files may export the same name).
+  const schema: Record<string, unknown> = {};
+  const used = new Set<string>();
+  const unique = (name: string) => {
+    let candidate = name;
+    for (let i = 2; used.has(candidate); i++) candidate = `${name}_${i}`;
+    used.add(candidate);
+    return candidate;
+  };
+  for (const e of tableExports) schema[unique(e.name)] = e.value;
+  for (const e of relationExports) {
+    const declared = (e.value as Relations).table;
+    if (!tables.has(keyOf(declared))) {
+      throw new UserError(
+        `${at(e.origin)}relations "${e.name}" are declared for table "${tableName(declared).name}", which no schema file exports: export the table from a schema file`,
+      );
+    }
+    schema[unique(e.name)] = e.value;
+  }
+  const relationOrigins = new Map<string, DrizzleExport>();
+  for (const e of relationExports) relationOrigins.set(keyOf((e.value as Relations).table), e);
+  const config = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+
+  const declarations: Declaration[] = [];
+  for (const tableConfig of Object.values(config.tables) as TableRelationalConfig[]) {
+    for (const [field, relation] of Object.entries(tableConfig.relations) as [string, DrizzleRelation][]) {
+      const sourceKey = keyOf(relation.sourceTable);
+      const owner = relationOrigins.get(sourceKey);
+      const origin = locateRelationField(owner?.origin, field, input.files);
+      const label = `${entities.get(sourceKey) ?? tableConfig.tsName}.${field}`;
+      const targetKey = keyOf(relation.referencedTable);
+      if (!tables.has(targetKey)) {
+        throw new UserError(
+          `${at(origin)}relation ${label} refers to table "${tableName(relation.referencedTable).name}", which no schema file exports: export the table from a schema file`,
+        );
+      }
+      let normalized: { fields: Column[]; references: Column[] };
+      try {
+        normalized = normalizeRelation(config.tables, config.tableNamesMap, relation);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new UserError(`${at(origin)}relation ${label}: ${message.replace(/\.$/, '')} (drizzle cannot resolve it either)`);
+      }
+      const withFields = is(relation, One) && relation.config !== undefined;
+      declarations.push({
+        tableKey: sourceKey,
+        field,
+        kind: is(relation, Many) ? 'many' : 'one',
+        ...(relation.relationName ? { relationName: relation.relationName } : {}),
+        columns: names.all(normalized.fields),
+        otherKey: targetKey,
+        otherColumns: names.all(normalized.references),
+        required: withFields && (relation as One).isNullable,
+        hasFields: withFields,
+        ...(origin ? { origin } : {}),
+      });
+    }
+  }
+
+  // Every declaration over the same two column lists is one relation.
+  const groups = new Map<string, { a: Side; b: Side }>();
+  for (const d of declarations) {
+    const mine = `${d.tableKey}(${d.columns.join(',')})`;
+    const theirs = `${d.otherKey}(${d.otherColumns.join(',')})`;
+    const key = [mine, theirs].sort().join(' ~ ');
+    let group = groups.get(key);
+    if (!group) {
+      group = { a: { tableKey: d.tableKey, columns: d.columns }, b: { tableKey: d.otherKey, columns: d.otherColumns } };
+      groups.set(key, group);
+    }
+    const side = group.a.tableKey === d.tableKey && group.a.columns.join() === d.columns.join() ? group.a : group.b;
+    side.declaration ??= d;
+  }
+
+  const relations: Relation[] = [];
+  for (const { a, b } of groups.values()) {
+    const [dependent, principal] = orient(a, b, tables);
+    relations.push(toRelation(dependent, principal, tables));
+  }
+
+  return { source: 'drizzle', dialect, tables: [...tables.values()], relations };
+}
+
+/** [dependent, principal]: the side holding the foreign key; without one, the side that is not a key. */
+function orient(a: Side, b: Side, tables: ReadonlyMap<string, Table>): [Side, Side] {
+  const ta = tables.get(a.tableKey);
+  const tb = tables.get(b.tableKey);
+  if (ta && tb) {
+    if (holdsForeignKey(ta, a.columns, tb, b.columns)) return [a, b];
+    if (holdsForeignKey(tb, b.columns, ta, a.columns)) return [b, a];
+    const aKey = isKey(ta, a.columns);
+    const bKey = isKey(tb, b.columns);
+    if (bKey && !aKey) return [a, b];
+    if (aKey && !bKey) return [b, a];
+  }
+  // drizzle's convention: `fields` are the referencing columns.
+  if (b.declaration?.hasFields && !a.declaration?.hasFields) return [b, a];
+  return [a, b];
+}
+
+function end(side: Side, role: 'dependent' | 'principal', tables: ReadonlyMap<string, Table>): RelationEnd {
+  const table = tables.get(side.tableKey);
+  const base = {
+    table: table?.name ?? side.tableKey,
+    ...(table?.schema ? { schema: table.schema } : {}),
+    ...(table?.entity ? { entity: table.entity } : {}),
+  };
+  const d = side.declaration;
+  if (d) {
+    return {
+      ...base,
+      field: d.field,
+      cardinality: d.kind,
+      optional: d.kind === 'many' || !d.required,
+      ...(d.origin ? { origin: d.origin } : {}),
+    };
+  }
+  if (role === 'dependent') {
+    const nullable = side.columns.some((name) => table?.columns.find((c) => c.name === name)?.nullable ?? true);
+    return { ...base, cardinality: 'one', optional: nullable };
+  }
+  // Only the dependent declares the relation: drizzle says nothing of the principal's side.
+  return { ...base, cardinality: 'many', optional: true };
+}
+
+function toRelation(dependent: Side, principal: Side, tables: ReadonlyMap<string, Table>): Relation {
+  const dep = end(dependent, 'dependent', tables);
+  const pri = end(principal, 'principal', tables);
+  const named = dependent.declaration?.relationName ?? principal.declaration?.relationName;
+  const label = dep.field ? `${dep.entity ?? dep.table}.${dep.field}` : `${pri.entity ?? pri.table}.${pri.field ?? ''}`;
+  return {
+    name: named ?? label,
+    dependent: dep,
+    principal: pri,
+    foreignKey: { columns: dependent.columns, referencedColumns: principal.columns },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The check `withOto` runs in a child process: `node with-oto-check.js '{"cwd":…,"config":…}'`.
+ * Prints the report; exit 0 to let drizzle-kit go on, 1 when the findings reach `failOn`, 2 for bad input.
+ */
+import { formatText, oneLine, redactUrls, runProjectCheck, UserError } from '@oto/core';
+import { loadDrizzleSource } from './drizzle-source';
+
+async function main(): Promise<number> {
+  const { cwd, config } = JSON.parse(process.argv[2] ?? '{}') as { cwd: string; config?: string };
+  const result = await runProjectCheck({
+    cwd,
+    load: (otoConfig) => loadDrizzleSource({ cwd, ...(config ? { config } : {}), stubs: otoConfig.stub ?? [] }),
+  });
+  for (const warning of result.warnings) process.stderr.write(`oto: warning: ${warning}\n`);
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  process.stdout.write(formatText(result.report, { color }));
+  if (result.failed) {
+    process.stderr.write(`oto: one-to-one problems at or above "${result.config.failOn}": drizzle-kit stopped\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UserError) process.stderr.write(`oto: ${redactUrls(error.message)}\n`);
+    else process.stderr.write(`oto: unexpected error: ${redactUrls(oneLine(error))}\n`);
+    if (process.env.OTO_DEBUG) process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+    process.exitCode = 2;
+  },
+);

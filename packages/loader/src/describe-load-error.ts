@@ -1,0 +1,22 @@
+import { oneLine, UserError } from '@oto/core';
+import { loadFailureOf } from './module-loader';
+
+/**
+ * One line for a module that failed to load while loading `entry` (a schema file, a data source):
+ * which module, imported by which file, and the stub option when an app module is the culprit.
+ */
+export function describeLoadError(error: unknown, entry: string): UserError {
+  if (error instanceof UserError) return error;
+  const failure = loadFailureOf(error);
+  const reason = oneLine(error);
+  if (!failure || failure.importer === undefined) {
+    return new UserError(`${entry}: failed to load: ${reason}`);
+  }
+  const stubHint = `if it cannot load here (it needs secrets, env vars or servers), stub it: "stub": ["${failure.request}"] in the oto config, or --stub '${failure.request}'`;
+  if (failure.notFound) {
+    return new UserError(
+      `${entry}: cannot find module '${failure.request}' imported by ${failure.importer}: install it or map it in tsconfig "paths"; ${stubHint}`,
+    );
+  }
+  return new UserError(`${entry}: module '${failure.request}' imported by ${failure.importer} threw while loading: ${reason}; ${stubHint}`);
+}

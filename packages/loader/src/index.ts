@@ -1,0 +1,4 @@
+export { loadFailureOf, withModuleLoader } from './module-loader';
+export type { CompiledModule, LoadFailure, LoaderOptions, ModuleLoader, StubbedModule } from './module-loader';
+export { describeLoadError } from './describe-load-error';
+export { createStub } from './stub';

@@ -1,0 +1,220 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { transformSync } from '@swc/core';
+import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import picomatch from 'picomatch';
+import { createStub } from './stub';
+
+/**
+ * Loads the user's schema modules the way their own toolchain would, without a build step:
+ * TypeScript through swc (legacy decorators with their metadata, as TypeORM needs), the `paths` of
+ * the nearest tsconfig, and inert stubs for modules that cannot load here. The hooks live only
+ * while `withModuleLoader` runs, and the modules it compiled leave the require cache after it.
+ */
+export interface LoaderOptions {
+  /** The project root: stub patterns on file paths and the names in messages are relative to it. */
+  readonly cwd: string;
+  /** Module patterns to replace with inert stubs: import specifiers or project paths, globs allowed. */
+  readonly stubs?: readonly string[];
+}
+
+/** A module replaced by a stub, and the file that imported it. */
+export interface StubbedModule {
+  readonly request: string;
+  readonly importer?: string;
+}
+
+/** Where a load failed: the module that could not be found or threw, and its importer. */
+export interface LoadFailure {
+  readonly request: string;
+  readonly importer?: string;
+  readonly notFound: boolean;
+}
+
+/** A project module compiled by the loader, with what it exports. */
+export interface CompiledModule {
+  readonly file: string;
+  readonly exports: unknown;
+}
+
+export interface ModuleLoader {
+  /** `require` of a file (relative to `cwd`), through the hooks. */
+  load(file: string): unknown;
+  /** The modules stubbed so far, each once, in the order they were first imported. */
+  readonly stubbed: readonly StubbedModule[];
+  /** The project modules compiled so far (TypeScript, and JavaScript in ES module syntax). */
+  compiled(): readonly CompiledModule[];
+}
+
+const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+const FAILURE = Symbol.for('oto.loader.failure');
+
+/** Node's CommonJS loader internals that every require hook (ts-node, tsx, pirates) builds on. */
+interface ModuleInternals {
+  _load(request: string, parent: NodeModule | null | undefined, isMain: boolean): unknown;
+  _resolveFilename(request: string, parent: NodeModule | null | undefined, isMain: boolean, options?: unknown): string;
+  _cache: Record<string, unknown>;
+}
+/**
+ * Node's own `module`, asked of the process: a host that runs this code in a module sandbox of its
+ * own (jest hands out a stand-in for `require('module')`) still gets the real loader, so schema
+ * modules load as they do under the CLI.
+ */
+const Module = process.getBuiltinModule('module');
+const internals = Module as unknown as ModuleInternals;
+const { addHook } = Module.createRequire(__filename)('pirates') as typeof import('pirates');
+
+/** The failure recorded on an error thrown while loading through the hooks, if any. */
+export function loadFailureOf(error: unknown): LoadFailure | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  return (error as { [FAILURE]?: LoadFailure })[FAILURE];
+}
+
+function compile(code: string, filename: string): string {
+  const ext = path.extname(filename);
+  const typescript = TS_EXTENSIONS.includes(ext);
+  return transformSync(code, {
+    filename,
+    swcrc: false,
+    configFile: false,
+    sourceMaps: 'inline',
+    module: { type: 'commonjs' },
+    jsc: {
+      target: 'es2022',
+      parser: typescript
+        ? { syntax: 'typescript', tsx: ext === '.tsx', decorators: true }
+        : { syntax: 'ecmascript', jsx: false, decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: typescript },
+    },
+  }).code;
+}
+
+function isBare(request: string): boolean {
+  return !request.startsWith('.') && !path.isAbsolute(request) && !request.startsWith('node:');
+}
+
+/** Runs `use` with the hooks installed, and removes them (and the modules compiled) after. */
+export function withModuleLoader<T>(options: LoaderOptions, use: (loader: ModuleLoader) => T): T {
+  const cwd = path.resolve(options.cwd);
+  const stubPatterns = options.stubs ?? [];
+  const stubMatch = stubPatterns.length > 0 ? picomatch(stubPatterns as string[], { dot: true }) : () => false;
+  const stubbed = new Map<string, StubbedModule>();
+  const compiled = new Set<string>();
+  const tsconfigCache = new Map<string, ((specifier: string) => string[]) | null>();
+
+  const pathsOf = (fromDir: string) => {
+    if (!tsconfigCache.has(fromDir)) {
+      const tsconfig = getTsconfig(fromDir);
+      tsconfigCache.set(fromDir, tsconfig ? createPathsMatcher(tsconfig) : null);
+    }
+    return tsconfigCache.get(fromDir) ?? null;
+  };
+  const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
+
+  const originalLoad = internals._load;
+  const originalResolve = internals._resolveFilename;
+
+  const resolve = (request: string, parent: NodeModule | null | undefined, isMain: boolean, extra?: unknown): string => {
+    const parentDir = parent?.filename ? path.dirname(parent.filename) : cwd;
+    if (isBare(request) && parent?.filename && !parent.filename.split(path.sep).includes('node_modules')) {
+      const candidates = pathsOf(parentDir)?.(request) ?? [];
+      for (const candidate of candidates) {
+        try {
+          return originalResolve.call(Module, candidate, parent, isMain, extra);
+        } catch {
+          // try the next candidate, then Node's own resolution
+        }
+      }
+    }
+    try {
+      return originalResolve.call(Module, request, parent, isMain, extra);
+    } catch (error) {
+      // TypeScript sources import `./user.js` for `./user.ts` (NodeNext style).
+      const js = /\.(c|m)?js$/.exec(request);
+      if (js && !isBare(request)) {
+        const ts = request.slice(0, -js[0].length) + (js[1] === 'm' ? '.mts' : js[1] === 'c' ? '.cts' : '.ts');
+        try {
+          return originalResolve.call(Module, ts, parent, isMain, extra);
+        } catch {
+          // fall through to the original error
+        }
+      }
+      throw error;
+    }
+  };
+
+  const stubFor = (request: string, parent: NodeModule | null | undefined, isMain: boolean): unknown => {
+    let matched = stubMatch(request);
+    if (!matched && !isBare(request) && !request.startsWith('node:')) {
+      try {
+        matched = stubMatch(relative(resolve(request, parent, isMain)));
+      } catch {
+        matched = false;
+      }
+    }
+    if (!matched) return undefined;
+    if (!stubbed.has(request)) {
+      stubbed.set(request, { request, ...(parent?.filename ? { importer: relative(parent.filename) } : {}) });
+    }
+    return createStub(request);
+  };
+
+  internals._resolveFilename = resolve;
+  internals._load = function load(request, parent, isMain) {
+    const stub = stubFor(request, parent, isMain);
+    if (stub !== undefined) return stub;
+    try {
+      return originalLoad.call(Module, request, parent, isMain);
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && !(FAILURE in error)) {
+        const notFound = (error as { code?: string }).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(`'${request}'`);
+        const failure: LoadFailure = { request, notFound, ...(parent?.filename ? { importer: relative(parent.filename) } : {}) };
+        Object.defineProperty(error, FAILURE, { value: failure, enumerable: false });
+      }
+      throw error;
+    }
+  };
+  const revertTs = addHook(
+    (code, filename) => {
+      compiled.add(filename);
+      return compile(code, filename);
+    },
+    { exts: TS_EXTENSIONS, ignoreNodeModules: false },
+  );
+  // Project JavaScript may use ES module syntax in a CommonJS package (drizzle.config.js does).
+  const revertJs = addHook(
+    (code, filename) => {
+      compiled.add(filename);
+      return compile(code, filename);
+    },
+    { exts: ['.js'], ignoreNodeModules: true, matcher: (file) => /^\s*(import|export)\s/m.test(readSafe(file)) },
+  );
+  try {
+    const requireFrom = Module.createRequire(path.join(cwd, '__oto_loader__.js'));
+    return use({
+      load: (file) => requireFrom(path.resolve(cwd, file)),
+      get stubbed() {
+        return [...stubbed.values()];
+      },
+      compiled: () =>
+        [...compiled].flatMap((file) => {
+          const cached = internals._cache[file] as { exports?: unknown } | undefined;
+          return cached ? [{ file, exports: cached.exports }] : [];
+        }),
+    });
+  } finally {
+    revertJs();
+    revertTs();
+    internals._load = originalLoad;
+    internals._resolveFilename = originalResolve;
+    for (const file of compiled) delete internals._cache[file];
+  }
+}
+
+function readSafe(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
