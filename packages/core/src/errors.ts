@@ -8,7 +8,11 @@ export class UserError extends Error {
 
 /** One line from any error: the first line of its message, without a stack. */
 export function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: errors thrown by user modules may come from another realm.
+  const message =
+    typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string'
+      ? (error as { message: string }).message
+      : String(error);
   return message.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? 'unknown error';
 }
 

@@ -21,8 +21,14 @@ export function loadDrizzleSource(options: LoadDrizzleOptions): DrizzleSource {
     loaded,
     model: loaded.model,
     ...(overrides ? { overrides } : {}),
-    warnings: loaded.stubbed.map(
-      (s) => `stubbed module '${s.request}'${s.importer ? ` (imported by ${s.importer})` : ''}: its exports are inert stand-ins`,
-    ),
+    warnings: [
+      ...loaded.stubbed.map(
+        (s) => `stubbed module '${s.request}'${s.importer ? ` (imported by ${s.importer})` : ''}: its exports are inert stand-ins`,
+      ),
+      ...loaded.unresolved.map(
+        (u) =>
+          `${u.origin ? `${u.origin.file}${u.origin.line ? `:${u.origin.line}` : ''}: ` : ''}relation ${u.relation} left out: ${u.reason} (drizzle's queries fail on it too)`,
+      ),
+    ],
   };
 }

@@ -10,7 +10,7 @@
  * `fields`: real schemas declare `one()` with `fields` on both sides.
  */
 import type { Dialect, Origin, Relation, RelationEnd, SchemaModel, Table } from '@oto/core';
-import { findBackingKey, UserError } from '@oto/core';
+import { findBackingKey, oneLine, UserError } from '@oto/core';
 import type { Column, Relation as DrizzleRelation, TableRelationalConfig } from 'drizzle-orm';
 import {
   createTableRelationsHelpers,
@@ -89,7 +89,21 @@ function isKey(table: Table, columns: readonly string[]): boolean {
   return findBackingKey(table, columns) !== null;
 }
 
-export function fromDrizzle(input: DrizzleSchemaInput): SchemaModel {
+/** A relation field drizzle itself cannot resolve (its queries throw on it); oto leaves it out. */
+export interface UnresolvedRelation {
+  /** `entity.field` */
+  readonly relation: string;
+  /** drizzle's reason. */
+  readonly reason: string;
+  readonly origin?: Origin;
+}
+
+export interface DrizzleModel {
+  readonly model: SchemaModel;
+  readonly unresolved: readonly UnresolvedRelation[];
+}
+
+export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
   // One entry per object: a schema index re-exports what its files declare.
   const seen = new Map<unknown, DrizzleExport>();
   for (const e of input.exports) {
@@ -144,6 +158,7 @@ export function fromDrizzle(input: DrizzleSchemaInput): SchemaModel {
   const config = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
 
   const declarations: Declaration[] = [];
+  const unresolved: UnresolvedRelation[] = [];
   for (const tableConfig of Object.values(config.tables) as TableRelationalConfig[]) {
     for (const [field, relation] of Object.entries(tableConfig.relations) as [string, DrizzleRelation][]) {
       const sourceKey = keyOf(relation.sourceTable);
@@ -160,8 +175,10 @@ export function fromDrizzle(input: DrizzleSchemaInput): SchemaModel {
       try {
         normalized = normalizeRelation(config.tables, config.tableNamesMap, relation);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new UserError(`${at(origin)}relation ${label}: ${message.replace(/\.$/, '')} (drizzle cannot resolve it either)`);
+        // drizzle fails on it only when a query reads it; many schemas carry such a field unused.
+        const reason = oneLine(error).replace(/\.$/, '');
+        unresolved.push({ relation: label, reason, ...(origin ? { origin } : {}) });
+        continue;
       }
       const withFields = is(relation, One) && relation.config !== undefined;
       declarations.push({
@@ -200,7 +217,7 @@ export function fromDrizzle(input: DrizzleSchemaInput): SchemaModel {
     relations.push(toRelation(dependent, principal, tables));
   }
 
-  return { source: 'drizzle', dialect, tables: [...tables.values()], relations };
+  return { model: { source: 'drizzle', dialect, tables: [...tables.values()], relations }, unresolved };
 }
 
 /** [dependent, principal]: the side holding the foreign key; without one, the side that is not a key. */

@@ -1,10 +1,10 @@
 export { fromDrizzle } from './from-drizzle';
-export type { DrizzleExport, DrizzleSchemaInput } from './from-drizzle';
+export type { DrizzleExport, DrizzleModel, DrizzleSchemaInput, UnresolvedRelation } from './from-drizzle';
 export { fromDrizzleTable, tableDialect } from './drizzle-tables';
 export type { Casing } from './drizzle-tables';
 export { DRIZZLE_CONFIG_FILES, expandSchemaPaths, findDrizzleConfig, loadDrizzleModel } from './load-drizzle';
 export type { DrizzleConfig, LoadDrizzleOptions, LoadedDrizzleModel } from './load-drizzle';
 export { loadDrizzleSource, parseWithOtoOptions } from './drizzle-source';
 export type { DrizzleSource } from './drizzle-source';
-export { drizzleKitConfigArgument, withOto } from './with-oto';
+export { drizzleKitConfigArgument, launchedByDrizzleKit, withOto } from './with-oto';
 export type { WithOtoOptions } from './with-oto';

@@ -11,10 +11,10 @@ import { describeLoadError, withModuleLoader } from '@oto/loader';
 import type { ModuleLoader, StubbedModule } from '@oto/loader';
 import { globSync } from 'tinyglobby';
 import { z } from 'zod';
-import type { DrizzleExport } from './from-drizzle';
+import type { DrizzleExport, UnresolvedRelation } from './from-drizzle';
 import { fromDrizzle } from './from-drizzle';
 import { exportedDeclarations } from './source-text';
-import { OTO_OPTIONS, LOADING_CONFIG } from './with-oto-marks';
+import { OTO_OPTIONS } from './with-oto-marks';
 
 /** The files drizzle-kit looks for when no `--config` is given, in its order. */
 export const DRIZZLE_CONFIG_FILES = [
@@ -65,6 +65,8 @@ export interface LoadedDrizzleModel {
   /** The schema files loaded, relative to cwd. */
   readonly schemaFiles: readonly string[];
   readonly stubbed: readonly StubbedModule[];
+  /** Relation fields drizzle cannot resolve, left out of the model. */
+  readonly unresolved: readonly UnresolvedRelation[];
   /** Options given to `withOto` in the drizzle config, if it uses it. */
   readonly withOtoOptions?: unknown;
 }
@@ -89,15 +91,11 @@ function readDrizzleConfig(file: string, cwd: string, loader: ModuleLoader): { c
       throw new UserError(`${label}: not valid JSON: ${(error as Error).message}`);
     }
   } else {
-    const marks = globalThis as Record<symbol, unknown>;
-    marks[LOADING_CONFIG] = true;
     try {
       const loaded = loader.load(file) as { default?: unknown };
       value = loaded && typeof loaded === 'object' && 'default' in loaded ? loaded.default : loaded;
     } catch (error) {
       throw describeLoadError(error, label);
-    } finally {
-      delete marks[LOADING_CONFIG];
     }
   }
   const parsed = drizzleConfigSchema.safeParse(value);
@@ -201,7 +199,7 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
       }
     }
     const { exports, texts } = collectExports(schemaFiles, loaded, loader, cwd);
-    const model = fromDrizzle({
+    const { model, unresolved } = fromDrizzle({
       exports,
       files: texts,
       ...(dialect ? { dialect } : {}),
@@ -216,6 +214,7 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
       ...(config ? { config } : {}),
       schemaFiles: schemaFiles.map((f) => shown(cwd, f)),
       stubbed: loader.stubbed,
+      unresolved,
       ...(withOtoOptions !== undefined ? { withOtoOptions } : {}),
     };
   });

@@ -3,8 +3,5 @@
 /** On a drizzle config object: the options its `withOto` call was given. */
 export const OTO_OPTIONS = Symbol.for('oto.drizzle.withOtoOptions');
 
-/** On globalThis while oto itself loads a drizzle config: `withOto` then only marks the config. */
-export const LOADING_CONFIG = Symbol.for('oto.drizzle.loadingConfig');
-
 /** In the environment of the check that `withOto` starts, so the config it loads does not start another. */
 export const WITHIN_CHECK_ENV = 'OTO_DRIZZLE_WITHIN_CHECK';

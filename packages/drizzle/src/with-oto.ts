@@ -7,11 +7,12 @@
  * loads the schema on its own, with oto's loader) and this call waits for it.
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { OtoConfig } from '@oto/core';
 import { oneLine } from '@oto/core';
 import { parseWithOtoOptions } from './drizzle-source';
-import { LOADING_CONFIG, OTO_OPTIONS, WITHIN_CHECK_ENV } from './with-oto-marks';
+import { OTO_OPTIONS, WITHIN_CHECK_ENV } from './with-oto-marks';
 
 /** The oto config for this drizzle config: rules, naming, ignore, failOn, stub. */
 export type WithOtoOptions = OtoConfig;
@@ -26,6 +27,22 @@ export function drizzleKitConfigArgument(argv: readonly string[]): string | unde
   return undefined;
 }
 
+/**
+ * Whether drizzle-kit is the program running (`node …/drizzle-kit/bin.cjs`, or its `.bin` link):
+ * the config may also be loaded by oto itself or by app code, which must not start a check.
+ */
+export function launchedByDrizzleKit(argv: readonly string[]): boolean {
+  const script = argv[1];
+  if (!script) return false;
+  let real = script;
+  try {
+    real = fs.realpathSync(script);
+  } catch {
+    // keep the path as given
+  }
+  return [script, real].some((p) => p.split(/[\\/]/).includes('drizzle-kit'));
+}
+
 export function withOto<T extends object>(config: T, options: WithOtoOptions = {}): T {
   let parsed: OtoConfig;
   try {
@@ -35,7 +52,7 @@ export function withOto<T extends object>(config: T, options: WithOtoOptions = {
     process.exit(2);
   }
   Object.defineProperty(config, OTO_OPTIONS, { value: parsed, enumerable: false, configurable: true });
-  if ((globalThis as Record<symbol, unknown>)[LOADING_CONFIG] || process.env[WITHIN_CHECK_ENV]) return config;
+  if (!launchedByDrizzleKit(process.argv) || process.env[WITHIN_CHECK_ENV]) return config;
 
   const drizzleConfig = drizzleKitConfigArgument(process.argv);
   const request = JSON.stringify({ cwd: process.cwd(), ...(drizzleConfig ? { config: drizzleConfig } : {}) });

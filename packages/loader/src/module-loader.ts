@@ -56,11 +56,18 @@ interface ModuleInternals {
   _cache: Record<string, unknown>;
 }
 /**
- * Node's own `module`, asked of the process: a host that runs this code in a module sandbox of its
- * own (jest hands out a stand-in for `require('module')`) still gets the real loader, so schema
- * modules load as they do under the CLI.
+ * Node's own `Module`. A host that runs this code in a module sandbox of its own hands out a
+ * subclass of it instead (jest does, for `require('module')`), whose hooks would not reach Node's
+ * loader: take its base class then, so schema modules load as they do under the CLI.
  */
-const Module = process.getBuiltinModule('module');
+function nodeModule(): typeof import('node:module') {
+  const given = process.getBuiltinModule('module');
+  const base: unknown = Object.getPrototypeOf(given);
+  const isModuleClass = (m: unknown): m is typeof import('node:module') =>
+    typeof m === 'function' && typeof (m as unknown as ModuleInternals)._load === 'function' && typeof (m as { createRequire?: unknown }).createRequire === 'function';
+  return isModuleClass(base) ? base : given;
+}
+const Module = nodeModule();
 const internals = Module as unknown as ModuleInternals;
 const { addHook } = Module.createRequire(__filename)('pirates') as typeof import('pirates');
 
@@ -111,6 +118,8 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
   };
   const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
 
+  // `load` requires entries from a file that does not exist, so they have no importer.
+  const entryParent = path.join(cwd, '__oto_loader__.js');
   const originalLoad = internals._load;
   const originalResolve = internals._resolveFilename;
 
@@ -154,7 +163,7 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
     }
     if (!matched) return undefined;
     if (!stubbed.has(request)) {
-      stubbed.set(request, { request, ...(parent?.filename ? { importer: relative(parent.filename) } : {}) });
+      stubbed.set(request, { request, ...(parent?.filename && parent.filename !== entryParent ? { importer: relative(parent.filename) } : {}) });
     }
     return createStub(request);
   };
@@ -168,7 +177,8 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
     } catch (error) {
       if (typeof error === 'object' && error !== null && !(FAILURE in error)) {
         const notFound = (error as { code?: string }).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(`'${request}'`);
-        const failure: LoadFailure = { request, notFound, ...(parent?.filename ? { importer: relative(parent.filename) } : {}) };
+        const importer = parent?.filename && parent.filename !== entryParent ? { importer: relative(parent.filename) } : {};
+        const failure: LoadFailure = { request, notFound, ...importer };
         Object.defineProperty(error, FAILURE, { value: failure, enumerable: false });
       }
       throw error;
@@ -190,7 +200,7 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
     { exts: ['.js'], ignoreNodeModules: true, matcher: (file) => /^\s*(import|export)\s/m.test(readSafe(file)) },
   );
   try {
-    const requireFrom = Module.createRequire(path.join(cwd, '__oto_loader__.js'));
+    const requireFrom = Module.createRequire(entryParent);
     return use({
       load: (file) => requireFrom(path.resolve(cwd, file)),
       get stubbed() {

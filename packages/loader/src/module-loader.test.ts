@@ -1,0 +1,122 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describeLoadError, withModuleLoader } from './index';
+import { createStub } from './stub';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-loader-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function project(name: string, files: Record<string, string>): string {
+  const dir = path.join(root, name);
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), content);
+  }
+  return dir;
+}
+
+const TSCONFIG = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/*'] } } });
+
+describe('withModuleLoader', () => {
+  it('loads TypeScript with tsconfig paths, NodeNext .js specifiers and decorator metadata', () => {
+    const dir = project('ts', {
+      'tsconfig.json': TSCONFIG,
+      'src/names.ts': 'export const greeting: string = "hello";\n',
+      'src/meta.ts': [
+        'const seen: Record<string, unknown> = {};',
+        '(Reflect as any).metadata = (key: string, value: unknown) => (_t: object, prop?: string) => { if (key === "design:type") seen[String(prop)] = value; };',
+        'const column = (): PropertyDecorator => () => undefined;',
+        'export class Entity { @column() name!: string; @column() count!: number; }',
+        'export { seen };',
+      ].join('\n'),
+      'schema.ts': 'import { greeting } from "@app/names";\nimport { seen } from "./src/meta.js";\nexport const value = `${greeting} world`;\nexport { seen };\n',
+    });
+    const result = withModuleLoader({ cwd: dir }, (loader) => {
+      const loaded = loader.load('schema.ts') as { value: string; seen: Record<string, unknown> };
+      return { loaded, compiled: loader.compiled().map((m) => path.relative(dir, m.file)).sort() };
+    });
+    expect(result.loaded.value).toBe('hello world');
+    // Node's realm, not jest's: compare the constructors by name.
+    expect(Object.entries(result.loaded.seen).map(([k, v]) => [k, (v as () => unknown).name])).toEqual([
+      ['name', 'String'],
+      ['count', 'Number'],
+    ]);
+    expect(result.compiled).toEqual(['schema.ts', 'src/meta.ts', 'src/names.ts']);
+  });
+
+  it('replaces stubbed modules (by specifier or by project path) and lists each once with its importer', () => {
+    const dir = project('stubs', {
+      'tsconfig.json': TSCONFIG,
+      'src/secrets.ts': 'throw new Error("DATABASE_URL is not set");\n',
+      'src/server/index.ts': 'throw new Error("connects to docker");\n',
+      'schema.ts': [
+        'import { key } from "@app/secrets";',
+        'import * as server from "./src/server";',
+        'import again from "@app/secrets";',
+        'export const kept = [typeof key, typeof server.start, typeof again];',
+      ].join('\n'),
+    });
+    const result = withModuleLoader({ cwd: dir, stubs: ['@app/secrets', 'src/server/**'] }, (loader) => ({
+      kept: (loader.load('schema.ts') as { kept: string[] }).kept,
+      stubbed: loader.stubbed,
+    }));
+    expect(result.kept).toEqual(['function', 'function', 'function']);
+    expect(result.stubbed).toEqual([
+      { request: '@app/secrets', importer: 'schema.ts' },
+      { request: './src/server', importer: 'schema.ts' },
+    ]);
+  });
+
+  it('names the module that threw and its importer, and suggests the stub option', () => {
+    const dir = project('throws', {
+      'tsconfig.json': TSCONFIG,
+      'src/env.ts': 'export const url: string = process.env.NOPE ?? (() => { throw new Error("NOPE is required"); })();\n',
+      'schema.ts': 'import { url } from "@app/env";\nexport const u = url;\n',
+    });
+    const error = withModuleLoader({ cwd: dir }, (loader) => {
+      try {
+        loader.load('schema.ts');
+      } catch (e) {
+        return describeLoadError(e, 'schema.ts');
+      }
+      throw new Error('loaded');
+    });
+    expect(error.message).toBe(
+      `schema.ts: module '@app/env' imported by schema.ts threw while loading: NOPE is required; if it cannot load here (it needs secrets, env vars or servers), stub it: "stub": ["@app/env"] in the oto config, or --stub '@app/env'`,
+    );
+  });
+
+  it('names a module that is not installed', () => {
+    const dir = project('missing', { 'schema.ts': 'import "./lib";\n', 'lib.ts': 'import "left-pad-that-is-not-here";\n' });
+    const message = withModuleLoader({ cwd: dir }, (loader) => {
+      try {
+        loader.load('schema.ts');
+        return 'loaded';
+      } catch (e) {
+        return describeLoadError(e, 'schema.ts').message;
+      }
+    });
+    expect(message).toMatch(/^schema\.ts: cannot find module 'left-pad-that-is-not-here' imported by lib\.ts: install it or map it in tsconfig "paths"; /);
+  });
+
+  it('forgets the modules it compiled, so a second load reads the files again', () => {
+    const dir = project('reload', { 'schema.ts': 'export const n = 1;\n' });
+    const first = withModuleLoader({ cwd: dir }, (loader) => (loader.load('schema.ts') as { n: number }).n);
+    fs.writeFileSync(path.join(dir, 'schema.ts'), 'export const n = 2;\n');
+    const second = withModuleLoader({ cwd: dir }, (loader) => (loader.load('schema.ts') as { n: number }).n);
+    expect([first, second]).toEqual([1, 2]);
+  });
+});
+
+describe('createStub', () => {
+  it('answers every property, call and construction with itself, and is no thenable', () => {
+    const stub = createStub('@app/x') as Record<string, unknown> & (() => unknown);
+    expect(stub.anything).toBe(stub);
+    expect(stub()).toBe(stub);
+    expect(new (stub as unknown as new () => unknown)()).toBe(stub);
+    expect(stub.then).toBeUndefined();
+    expect(`${String(stub)}`).toBe('[oto stub of @app/x]');
+    expect([...(stub as unknown as Iterable<unknown>)]).toEqual([]);
+  });
+});
