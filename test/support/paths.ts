@@ -7,6 +7,17 @@ export const OTO_BIN = path.join(ROOT, 'packages/cli/bin/oto.js');
 export const OTO_PRISMA_BIN = path.join(ROOT, 'packages/prisma/bin/oto-prisma.js');
 export const PRISMA_CLI = require.resolve('prisma/build/index.js', { paths: [ROOT] });
 
+/** The folder Node resolves package `name` to from `from` (some packages do not export package.json). */
+export function installed(name: string, from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(candidate)) return fs.realpathSync(candidate);
+    if (dir === path.dirname(dir)) throw new Error(`${name} is not installed from ${from}`);
+  }
+}
+
+export const DRIZZLE_KIT_CLI = path.join(installed('drizzle-kit', path.join(ROOT, 'examples/drizzle')), 'bin.cjs');
+
 /** The shared corpus of real schemas, beside the checkout; absent in a user's clone. */
 export const CORPUS = path.resolve(ROOT, '../shared/corpus');
 export const hasCorpus = fs.existsSync(CORPUS);

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The demo: the real `drizzle-kit generate` on this example, with `withOto` in drizzle.config.ts.
+// The PostgreSQL schema has one() on both sides of passports without a unique, so oto stops
+// drizzle-kit before it writes a migration; then `oto check` on the small SQLite schema.
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const drizzleKit = path.join(path.dirname(require.resolve('drizzle-kit', { paths: [root] })), 'bin.cjs');
+const oto = require.resolve('oto/bin/oto.js', { paths: [root] });
+const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status;
+
+console.log('$ drizzle-kit generate   (examples/drizzle, drizzle.config.ts wrapped in withOto)\n');
+const generate = run([drizzleKit, 'generate']);
+if (generate !== 1) {
+  console.error(`\nexpected oto to stop drizzle-kit (exit 1), got exit ${generate}`);
+  process.exit(1);
+}
+console.log('\noto stopped drizzle-kit: passports.user is one() on both sides, but nothing makes oto_passport.user_id unique.');
+
+console.log('\n$ oto check --drizzle drizzle.sqlite.config.ts\n');
+const sqlite = run([oto, 'check', '--drizzle', 'drizzle.sqlite.config.ts']);
+if (sqlite !== 1) {
+  console.error(`\nexpected the SQLite report to hold one error (exit 1), got exit ${sqlite}`);
+  process.exit(1);
+}
+console.log('\nBoth stops are the point of this example. Try also: npx oto check --format sarif   (from examples/drizzle)');

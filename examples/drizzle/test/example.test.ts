@@ -1,0 +1,46 @@
+/** The example schemas hold each situation of the README once: the reports say exactly that. */
+import * as path from 'node:path';
+import { buildReport, check, formatText, resolveConfig } from '@oto/core';
+import { loadDrizzleModel } from '@oto/drizzle';
+import { expectGolden } from '../../../packages/core/src/testing/golden';
+
+const root = path.resolve(__dirname, '..');
+
+function report(config?: string) {
+  const { model } = loadDrizzleModel({ cwd: root, ...(config ? { config } : {}) });
+  return buildReport(check(model, resolveConfig({ naming: 'prefix' })), { cwd: root });
+}
+
+describe('examples/drizzle', () => {
+  it('PostgreSQL: the situations of examples/prisma, plus one() on both sides without a unique', () => {
+    const r = report();
+    const kinds = Object.fromEntries(r.relations.map((x) => [x.name, [x.kind, x.backing?.kind ?? null]]));
+    expect(kinds).toEqual({
+      'certificates.student': ['one-to-one', 'unique'], // unique foreign key, oto_ names: clean
+      'profiles.user': ['one-to-one', 'primary-key'], // shared primary key: clean
+      'accounts.user': ['one-to-one', 'unique'], // naming mismatch
+      'passports.user': ['one-to-one', null], // the Drizzle-only defect
+      'orders.user': ['one-to-many', null],
+      'invoices.order': ['one-to-many', 'unique'], // hidden one-to-one
+      'cars.driver': ['one-to-one', 'unique'], // optional on both sides: clean
+      'ceoAssignments.company': ['one-to-one', 'unique'], // time-sliced role
+    });
+    expect(r.diagnostics.map((d) => [d.ruleId, d.messageId, d.location.entity])).toEqual([
+      ['one-to-one-unique', 'missing', 'passports'],
+      ['one-to-one-naming', 'tableName', 'accounts'],
+      ['one-to-one-naming', 'uniqueName', 'accounts'],
+      ['hidden-one-to-one', 'hidden', 'invoices'],
+      ['false-one-to-one', 'timeSliced', 'ceoAssignments'],
+    ]);
+    expectGolden(path.join(__dirname, '__golden__', 'pg-report.txt'), formatText(r));
+  });
+
+  it('SQLite: a sound one-to-one, and a to-one over a column that is not unique', () => {
+    const r = report('drizzle.sqlite.config.ts');
+    expect(r.dialect).toBe('sqlite');
+    expect(r.diagnostics.map((d) => [d.ruleId, d.location.table, d.location.columns])).toEqual([
+      ['to-one-non-unique-target', 'author', ['handle']],
+    ]);
+    expectGolden(path.join(__dirname, '__golden__', 'sqlite-report.txt'), formatText(r));
+  });
+});
