@@ -2,6 +2,7 @@ import { analyze, relationKind } from '@oto/core';
 import type { SchemaModel } from '@oto/core';
 import { relations, sql } from 'drizzle-orm';
 import { int, mysqlTable } from 'drizzle-orm/mysql-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { foreignKey, integer, pgSchema, pgTable, primaryKey, serial, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { integer as sqliteInteger, sqliteTable } from 'drizzle-orm/sqlite-core';
 import type { DrizzleSchemaInput } from './from-drizzle';
@@ -182,7 +183,7 @@ describe('fromDrizzle: relations', () => {
   it('tells relations between the same tables apart by relationName, self-relations included', () => {
     const people = pgTable('person', {
       id: serial('id').primaryKey(),
-      mentorId: integer('mentor_id').references((): ReturnType<typeof integer> => people.id as never),
+      mentorId: integer('mentor_id').references((): AnyPgColumn => people.id),
       buddyId: integer('buddy_id').unique(),
     });
     const peopleRelations = relations(people, ({ one, many }) => ({

@@ -1,7 +1,7 @@
 // The one-to-one situations of oto's README in a Drizzle PostgreSQL schema (the same logical
 // schema as examples/prisma), plus the Drizzle-only defect: one() on both sides, no unique.
 import { relations } from 'drizzle-orm';
-import { integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 // A correct unique-foreign-key one-to-one, with the oto_ names on the table and the unique.
 export const students = pgTable('student', {
