@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DRIZZLE_KIT_CLI, installed, ROOT, tempDir } from '../support/paths';
+import { tempProjects } from '../../packages/core/src/testing/temp-projects';
+import { DRIZZLE_KIT_CLI, installed, ROOT } from '../support/paths';
 
-const root = tempDir('drizzle-kit');
 const EXAMPLE = path.join(ROOT, 'examples/drizzle');
 
 function drizzleKit(cwd: string, ...args: string[]) {
@@ -17,20 +17,14 @@ function drizzleKit(cwd: string, ...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** A project of its own: the example's kind of schema, with drizzle-orm, drizzle-kit and @oto/drizzle installed. */
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  const links = { 'drizzle-orm': installed('drizzle-orm', EXAMPLE), 'drizzle-kit': installed('drizzle-kit', EXAMPLE), '@oto/drizzle': path.join(ROOT, 'packages/drizzle') };
-  for (const [pkg, target] of Object.entries(links)) {
-    fs.mkdirSync(path.dirname(path.join(dir, 'node_modules', pkg)), { recursive: true });
-    fs.symlinkSync(target, path.join(dir, 'node_modules', pkg), 'dir');
-  }
-  return dir;
-}
+/** A project of its own, with drizzle-orm, drizzle-kit and @oto/drizzle installed. */
+const projects = tempProjects('drizzle-kit');
+const project = (name: string, files: Record<string, string>) =>
+  projects(name, files, {
+    'drizzle-orm': installed('drizzle-orm', EXAMPLE),
+    'drizzle-kit': installed('drizzle-kit', EXAMPLE),
+    '@oto/drizzle': path.join(ROOT, 'packages/drizzle'),
+  });
 
 const SCHEMA = (unique: boolean) => `import { relations } from 'drizzle-orm';
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
@@ -64,7 +58,7 @@ describe('drizzle-kit generate with withOto', () => {
   });
 
   it('lets drizzle-kit generate the migration when the one-to-one is backed, with --config too', () => {
-    const dir = project('fixed', { 'schema.ts': SCHEMA(true), 'db/drizzle.config.ts': CONFIG.replace('./schema.ts', './schema.ts') });
+    const dir = project('fixed', { 'schema.ts': SCHEMA(true), 'db/drizzle.config.ts': CONFIG });
     const run = drizzleKit(dir, 'generate', '--config', 'db/drizzle.config.ts');
     expect(run.stdout).toContain('oto: no findings in 1 one-to-one relation');
     expect(run.status).toBe(0);

@@ -1,20 +1,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { installed } from '../../packages/core/src/testing/temp-projects';
+
+export { installed };
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const OTO_BIN = path.join(ROOT, 'packages/cli/bin/oto.js');
 export const OTO_PRISMA_BIN = path.join(ROOT, 'packages/prisma/bin/oto-prisma.js');
 export const PRISMA_CLI = require.resolve('prisma/build/index.js', { paths: [ROOT] });
 
-/** The folder Node resolves package `name` to from `from` (some packages do not export package.json). */
-export function installed(name: string, from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', name);
-    if (fs.existsSync(candidate)) return fs.realpathSync(candidate);
-    if (dir === path.dirname(dir)) throw new Error(`${name} is not installed from ${from}`);
-  }
-}
 
 export const DRIZZLE_KIT_CLI = path.join(installed('drizzle-kit', path.join(ROOT, 'examples/drizzle')), 'bin.cjs');
 

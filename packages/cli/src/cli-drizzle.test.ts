@@ -1,20 +1,7 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from './cli';
-import type { CliIo } from './io';
-
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-cli-drizzle-'));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-/** The folder Node would resolve package `name` to from `from` (its package.json is not exported). */
-function installed(name: string, from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', name);
-    if (fs.existsSync(candidate)) return fs.realpathSync(candidate);
-    if (dir === path.dirname(dir)) throw new Error(`${name} is not installed`);
-  }
-}
+import { installed, tempProjects } from '../../core/src/testing/temp-projects';
+import { expectInputError, oto } from './testing/run-oto';
 
 /** The packages a user's project has installed, linked from this checkout. */
 const DRIZZLE_PACKAGE = path.resolve(__dirname, '../../drizzle');
@@ -22,27 +9,8 @@ const INSTALLED: Record<string, string> = {
   'drizzle-orm': installed('drizzle-orm', DRIZZLE_PACKAGE),
   '@oto/drizzle': DRIZZLE_PACKAGE,
 };
-
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  for (const [name, target] of Object.entries(INSTALLED)) {
-    fs.mkdirSync(path.dirname(path.join(dir, 'node_modules', name)), { recursive: true });
-    fs.symlinkSync(target, path.join(dir, 'node_modules', name), 'dir');
-  }
-  return dir;
-}
-
-async function oto(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd, env: {}, isTTY: false, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const projects = tempProjects('cli-drizzle');
+const project = (name: string, files: Record<string, string>) => projects(name, files, INSTALLED);
 
 const USERS = `import { relations } from 'drizzle-orm';
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
@@ -155,11 +123,5 @@ describe('oto check --drizzle: bad input, one line on stderr, exit 2', () => {
       /^oto: src\/db\/user\.ts:8: relation users\.profile refers to table "oto_profile", which no schema file exports: export the table from a schema file\n$/,
     ],
     ['two ORM flags', ['check', '--drizzle', '--prisma'], /^oto: --prisma and --drizzle name two schema sources/],
-  ])('%s', async (_, args, message) => {
-    const { code, stdout, stderr } = await oto(dir, ...args);
-    expect(stderr).toMatch(message);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stdout).toBe('');
-    expect(code).toBe(2);
-  });
+  ])('%s', (_, args, message) => expectInputError(dir, args, message));
 });

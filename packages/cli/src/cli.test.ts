@@ -1,28 +1,7 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { runCli } from './cli';
-import type { CliIo } from './io';
+import { tempProjects } from '../../core/src/testing/temp-projects';
+import { expectInputError, oto } from './testing/run-oto';
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-cli-'));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
-
-async function oto(cwd: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd, env: {}, isTTY: false, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const project = tempProjects('cli');
 
 const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n}\n';
 const USER = 'model User {\n  id      Int      @id\n  profile Profile?\n  orders  Order[]\n}\n';
@@ -125,13 +104,7 @@ describe('bad input: one line on stderr, exit 2', () => {
     ['an unknown format', ['check', '--format', 'xml'], /^oto: option '--format <format>' argument 'xml' is invalid/],
     ['an unknown option', ['check', '--colour'], /^oto: unknown option '--colour'\n$/],
     ['an unknown command', ['lint'], /^oto: unknown command 'lint'\n$/],
-  ])('%s', async (_, args, message) => {
-    const { code, stdout, stderr } = await oto(dir, ...args);
-    expect(stderr).toMatch(message);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stdout).toBe('');
-    expect(code).toBe(2);
-  });
+  ])('%s', (_, args, message) => expectInputError(dir, args, message));
 
   it('says where it looked when there is no schema', async () => {
     const empty = project('empty', { 'package.json': '{}' });

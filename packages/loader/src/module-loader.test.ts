@@ -1,20 +1,10 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { tempProjects } from '../../core/src/testing/temp-projects';
 import { describeLoadError, withModuleLoader } from './index';
 import { createStub } from './stub';
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-loader-'));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
+const project = tempProjects('loader');
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/*'] } } });
 
