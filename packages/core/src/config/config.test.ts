@@ -47,6 +47,12 @@ describe('config', () => {
     });
   });
 
+  it('adds stubs up across configs, each once, and validates them', () => {
+    expect(mergeConfigs({ stub: ['@app/env'] }, {}, { stub: ['@app/env', 'src/redis.ts'] }).stub).toEqual(['@app/env', 'src/redis.ts']);
+    expect(mergeConfigs({ failOn: 'never' }).stub).toBeUndefined();
+    expect(() => parseConfig({ stub: '@app/env' }, 'cfg')).toThrow(/^cfg: stub: /);
+  });
+
   it('drops findings on ignored tables and relations', () => {
     const model = userProfile({ uniques: [] });
     expect(check(model, resolveConfig({})).diagnostics.map((d) => d.ruleId)).toContain('one-to-one-unique');
