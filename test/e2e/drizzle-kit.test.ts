@@ -73,7 +73,7 @@ describe('drizzle-kit generate with withOto', () => {
     expect(fs.existsSync(path.join(broken, 'migrations'))).toBe(false);
     const bad = project('bad-option', { 'schema.ts': SCHEMA(true), 'drizzle.config.ts': CONFIG.replace('}))', "}), { failOn: 'always' } as never)") });
     const badRun = drizzleKit(bad, 'generate');
-    expect(badRun.stderr).toMatch(/^oto: drizzle config: withOto options: failOn: Invalid option/m);
+    expect(badRun.stderr).toMatch(/^oto: drizzle\.config\.ts: withOto options: failOn: Invalid option/m);
     expect(badRun.status).toBe(2);
   });
 });

@@ -71,16 +71,26 @@ describe('oto check --drizzle', () => {
     expect(code).toBe(1);
   });
 
-  it('applies the options of withOto in the drizzle config', async () => {
+  it('applies the options of withOto in the drizzle config, its stubs included', async () => {
     const wrapped = project('with-oto', {
-      'drizzle.config.ts': `import { withOto } from '@oto/drizzle';\nexport default withOto({ schema: './src/db/*.ts', dialect: 'postgresql' }, { rules: { 'one-to-one-unique': 'warning' } });\n`,
+      'drizzle.config.ts': `import { withOto } from '@oto/drizzle';\nexport default withOto({ schema: './src/db/*.ts', dialect: 'postgresql' }, { rules: { 'one-to-one-unique': 'warning' }, stub: ['src/env.ts'] });\n`,
+      'src/db/user.ts': `import { key } from '../env';\n${USERS}export const k = key;\n`,
+      'src/db/profile.ts': PROFILES,
+      'src/env.ts': `throw new Error('needs a server');\n`,
+    });
+    const { code, stdout, stderr } = await oto(wrapped, 'check', '--drizzle', 'drizzle.config.ts');
+    expect(stderr).toBe(`oto: warning: stubbed module '../env' (imported by src/db/user.ts): its exports are inert stand-ins\n`);
+    expect(stdout).toContain('warning one-to-one-unique');
+    expect(code).toBe(0);
+  });
+
+  it('refuses withOto options that are not an oto config, naming the drizzle config', async () => {
+    const wrong = project('with-oto-wrong', {
+      'drizzle.config.ts': `import { withOto } from '@oto/drizzle';\nexport default withOto({ schema: './src/db/*.ts', dialect: 'postgresql' }, { stub: 'src/env.ts' } as never);\n`,
       'src/db/user.ts': USERS,
       'src/db/profile.ts': PROFILES,
     });
-    const { code, stdout, stderr } = await oto(wrapped, 'check', '--drizzle', 'drizzle.config.ts');
-    expect(stderr).toBe('');
-    expect(stdout).toContain('warning one-to-one-unique');
-    expect(code).toBe(0);
+    await expectInputError(wrong, ['check'], /^oto: drizzle\.config\.ts: withOto options: stub: /);
   });
 
   it('stubs a module that cannot load here, and says so on stderr', async () => {

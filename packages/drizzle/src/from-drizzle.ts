@@ -127,11 +127,9 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
   const names = new ColumnNames(input.casing);
   const keyOf = (table: DrizzleTable) => getTableUniqueName(table);
   const tables = new Map<string, Table>();
-  const entities = new Map<string, string>();
   for (const e of tableExports) {
     const table = e.value as DrizzleTable;
     tables.set(keyOf(table), { ...fromDrizzleTable(table, dialect, names), entity: e.name, ...(e.origin ? { origin: e.origin } : {}) });
-    entities.set(keyOf(table), e.name);
   }
 
   // drizzle's own reading of the relations, under unique names (two files may export the same name).
@@ -164,7 +162,7 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
       const sourceKey = keyOf(relation.sourceTable);
       const owner = relationOrigins.get(sourceKey);
       const origin = locateRelationField(owner?.origin, field, input.files);
-      const label = `${entities.get(sourceKey) ?? tableConfig.tsName}.${field}`;
+      const label = `${tables.get(sourceKey)?.entity ?? tableConfig.tsName}.${field}`;
       const targetKey = keyOf(relation.referencedTable);
       if (!tables.has(targetKey)) {
         throw new UserError(

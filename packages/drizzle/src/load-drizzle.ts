@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Dialect, Origin, SchemaModel } from '@oto/core';
+import type { Dialect, Origin, OtoConfig, SchemaModel } from '@oto/core';
 import { UserError } from '@oto/core';
 import { describeLoadError, withModuleLoader } from '@oto/loader';
 import type { ModuleLoader, StubbedModule } from '@oto/loader';
@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { DrizzleExport, UnresolvedRelation } from './from-drizzle';
 import { fromDrizzle } from './from-drizzle';
 import { exportedDeclarations } from './source-text';
-import { OTO_OPTIONS } from './with-oto-marks';
+import { OTO_OPTIONS, parseWithOtoOptions } from './with-oto-marks';
 
 /** The files drizzle-kit looks for when no `--config` is given, in its order. */
 export const DRIZZLE_CONFIG_FILES = [
@@ -67,8 +67,8 @@ export interface LoadedDrizzleModel {
   readonly stubbed: readonly StubbedModule[];
   /** Relation fields drizzle cannot resolve, left out of the model. */
   readonly unresolved: readonly UnresolvedRelation[];
-  /** Options given to `withOto` in the drizzle config, if it uses it. */
-  readonly withOtoOptions?: unknown;
+  /** Options given to `withOto` in the drizzle config, validated, if it uses it. */
+  readonly withOtoOptions?: OtoConfig;
 }
 
 function shown(cwd: string, file: string): string {
@@ -81,7 +81,7 @@ export function findDrizzleConfig(cwd: string): string | undefined {
   return DRIZZLE_CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => fs.existsSync(f));
 }
 
-function readDrizzleConfig(file: string, cwd: string, loader: ModuleLoader): { config: DrizzleConfig; withOto?: unknown } {
+function readDrizzleConfig(file: string, cwd: string, loader: ModuleLoader): { config: DrizzleConfig; withOto?: OtoConfig } {
   const label = shown(cwd, file);
   let value: unknown;
   if (file.endsWith('.json')) {
@@ -102,8 +102,8 @@ function readDrizzleConfig(file: string, cwd: string, loader: ModuleLoader): { c
   if (!parsed.success) {
     throw new UserError(`${label}: exports no drizzle config with a "schema": export default defineConfig({ schema, dialect })`);
   }
-  const withOto = value && typeof value === 'object' ? (value as Record<symbol, unknown>)[OTO_OPTIONS] : undefined;
-  return { config: parsed.data, ...(withOto !== undefined ? { withOto } : {}) };
+  const marked = value && typeof value === 'object' ? (value as Record<symbol, unknown>)[OTO_OPTIONS] : undefined;
+  return { config: parsed.data, ...(marked !== undefined ? { withOto: parseWithOtoOptions(marked, label) } : {}) };
 }
 
 /** Expands schema paths like drizzle-kit: files, folders (every module inside) and globs. */
@@ -165,13 +165,13 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
   }
 
   let config: DrizzleConfig | undefined;
-  let withOtoOptions: unknown;
+  let withOtoOptions: OtoConfig | undefined;
   if (configFile) {
     ({ config, withOto: withOtoOptions } = withModuleLoader({ cwd, stubs: options.stubs ?? [] }, (loader) =>
       readDrizzleConfig(configFile, cwd, loader),
     ));
   }
-  const stubs = [...(options.stubs ?? []), ...stubsOf(withOtoOptions)];
+  const stubs = [...(options.stubs ?? []), ...(withOtoOptions?.stub ?? [])];
   const patterns = config ? (Array.isArray(config.schema) ? config.schema : [config.schema]) : (options.schemaFiles ?? []);
   // drizzle-kit resolves schema paths from the working directory; a config elsewhere may mean its own folder.
   let schemaFiles = expandSchemaPaths(patterns, cwd);
@@ -218,9 +218,4 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
       ...(withOtoOptions !== undefined ? { withOtoOptions } : {}),
     };
   });
-}
-
-function stubsOf(options: unknown): string[] {
-  const stub = (options as { stub?: unknown } | undefined)?.stub;
-  return Array.isArray(stub) ? stub.filter((s): s is string => typeof s === 'string') : [];
 }

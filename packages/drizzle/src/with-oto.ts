@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OtoConfig } from '@oto/core';
 import { oneLine } from '@oto/core';
-import { parseWithOtoOptions } from './drizzle-source';
 import { OTO_OPTIONS, WITHIN_CHECK_ENV } from './with-oto-marks';
 
 /** The oto config for this drizzle config: rules, naming, ignore, failOn, stub. */
@@ -44,14 +43,8 @@ export function launchedByDrizzleKit(argv: readonly string[]): boolean {
 }
 
 export function withOto<T extends object>(config: T, options: WithOtoOptions = {}): T {
-  let parsed: OtoConfig;
-  try {
-    parsed = parseWithOtoOptions(options, 'drizzle config');
-  } catch (error) {
-    process.stderr.write(`oto: ${oneLine(error)}\n`);
-    process.exit(2);
-  }
-  Object.defineProperty(config, OTO_OPTIONS, { value: parsed, enumerable: false, configurable: true });
+  // Validated where the config is read (the check below, or `oto check`): one line naming the file.
+  Object.defineProperty(config, OTO_OPTIONS, { value: options, enumerable: false, configurable: true });
   if (!launchedByDrizzleKit(process.argv) || process.env[WITHIN_CHECK_ENV]) return config;
 
   const drizzleConfig = drizzleKitConfigArgument(process.argv);
