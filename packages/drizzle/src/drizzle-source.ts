@@ -1,5 +1,6 @@
 /** A Drizzle project as a source for `runProjectCheck`: the model, `withOto`'s options, stub warnings. */
 import type { LoadedSource } from '@oto/core';
+import { stubbedWarning } from '@oto/loader';
 import type { LoadDrizzleOptions } from './load-drizzle';
 import { loadDrizzleModel } from './load-drizzle';
 
@@ -9,9 +10,7 @@ export function loadDrizzleSource(options: LoadDrizzleOptions): LoadedSource {
     model: loaded.model,
     ...(loaded.withOtoOptions ? { overrides: loaded.withOtoOptions } : {}),
     warnings: [
-      ...loaded.stubbed.map(
-        (s) => `stubbed module '${s.request}'${s.importer ? ` (imported by ${s.importer})` : ''}: its exports are inert stand-ins`,
-      ),
+      ...loaded.stubbed.map(stubbedWarning),
       ...loaded.unresolved.map(
         (u) =>
           `${u.origin ? `${u.origin.file}${u.origin.line ? `:${u.origin.line}` : ''}: ` : ''}relation ${u.relation} left out: ${u.reason} (drizzle's queries fail on it too)`,

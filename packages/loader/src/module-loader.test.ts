@@ -97,6 +97,22 @@ describe('withModuleLoader', () => {
     const second = withModuleLoader({ cwd: dir }, (loader) => (loader.load('schema.ts') as { n: number }).n);
     expect([first, second]).toEqual([1, 2]);
   });
+
+  it('keeps the hooks while an async use runs (modules required after an await still compile), and removes them after', async () => {
+    const dir = project('async', { 'late.ts': 'export const n: number = 3;\n' });
+    // Node's own loader, as the hooks patch it (jest hands out a subclass of Module).
+    const nodeLoader = Object.getPrototypeOf(process.getBuiltinModule('module')) as { _load: unknown };
+    const before = nodeLoader._load;
+    let during: unknown;
+    const late = await withModuleLoader({ cwd: dir }, async (loader) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      during = nodeLoader._load;
+      return (loader.load('late.ts') as { n: number }).n;
+    });
+    expect(late).toBe(3);
+    expect(during).not.toBe(before);
+    expect(nodeLoader._load).toBe(before);
+  });
 });
 
 describe('createStub', () => {

@@ -100,7 +100,10 @@ function isBare(request: string): boolean {
   return !request.startsWith('.') && !path.isAbsolute(request) && !request.startsWith('node:');
 }
 
-/** Runs `use` with the hooks installed, and removes them (and the modules compiled) after. */
+/**
+ * Runs `use` with the hooks installed, and removes them (and the modules compiled) after; when `use`
+ * returns a promise, once it settles.
+ */
 export function withModuleLoader<T>(options: LoaderOptions, use: (loader: ModuleLoader) => T): T {
   const cwd = path.resolve(options.cwd);
   const stubPatterns = options.stubs ?? [];
@@ -199,9 +202,17 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
     },
     { exts: ['.js'], ignoreNodeModules: true, matcher: (file) => /^\s*(import|export)\s/m.test(readSafe(file)) },
   );
+  const uninstall = () => {
+    revertJs();
+    revertTs();
+    internals._load = originalLoad;
+    internals._resolveFilename = originalResolve;
+    for (const file of compiled) delete internals._cache[file];
+  };
+  const requireFrom = Module.createRequire(entryParent);
+  let result: T;
   try {
-    const requireFrom = Module.createRequire(entryParent);
-    return use({
+    result = use({
       load: (file) => requireFrom(path.resolve(cwd, file)),
       get stubbed() {
         return [...stubbed.values()];
@@ -212,13 +223,18 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
           return cached ? [{ file, exports: cached.exports }] : [];
         }),
     });
-  } finally {
-    revertJs();
-    revertTs();
-    internals._load = originalLoad;
-    internals._resolveFilename = originalResolve;
-    for (const file of compiled) delete internals._cache[file];
+  } catch (error) {
+    uninstall();
+    throw error;
   }
+  // An async `use` (TypeORM imports entity globs while it builds metadata) keeps the hooks until it settles.
+  if (isPromise(result)) return result.finally(uninstall) as T;
+  uninstall();
+  return result;
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function' && typeof (value as { finally?: unknown }).finally === 'function';
 }
 
 function readSafe(file: string): string {
