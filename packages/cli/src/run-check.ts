@@ -3,6 +3,7 @@ import { format, runProjectCheck, UserError } from '@oto/core';
 import type { FailOn, Format, LoadedSource, OtoConfig } from '@oto/core';
 import { findDrizzleConfig, loadDrizzleSource } from '@oto/drizzle';
 import { loadPrismaModel } from '@oto/prisma';
+import { loadTypeormSource } from '@oto/typeorm';
 import type { CliIo } from './io';
 
 export interface CheckOptions {
@@ -10,6 +11,8 @@ export interface CheckOptions {
   readonly prisma?: string | true;
   /** `--drizzle [config]`: true when given without a path. */
   readonly drizzle?: string | true;
+  /** `--typeorm <data source file>`. */
+  readonly typeorm?: string;
   /** `--stub <pattern>`, repeatable. */
   readonly stub?: readonly string[];
   readonly format: Format;
@@ -19,16 +22,16 @@ export interface CheckOptions {
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
-type Orm = 'prisma' | 'drizzle';
+const ORMS = ['prisma', 'drizzle', 'typeorm'] as const;
+type Orm = (typeof ORMS)[number];
 
 /** The ORM flag given; without one, Drizzle when a drizzle.config.* is here, else Prisma. */
 function chooseOrm(options: CheckOptions, cwd: string): Orm {
-  if (options.prisma !== undefined && options.drizzle !== undefined) {
-    throw new UserError('--prisma and --drizzle name two schema sources: check one at a time');
+  const given = ORMS.filter((orm) => options[orm] !== undefined);
+  if (given.length > 1) {
+    throw new UserError(`${given.map((orm) => `--${orm}`).join(' and ')} name ${given.length} schema sources: check one at a time`);
   }
-  if (options.drizzle !== undefined) return 'drizzle';
-  if (options.prisma !== undefined) return 'prisma';
-  return findDrizzleConfig(cwd) ? 'drizzle' : 'prisma';
+  return given[0] ?? (findDrizzleConfig(cwd) ? 'drizzle' : 'prisma');
 }
 
 async function loadSource(orm: Orm, options: CheckOptions, config: OtoConfig, cwd: string): Promise<LoadedSource> {
@@ -42,6 +45,9 @@ async function loadSource(orm: Orm, options: CheckOptions, config: OtoConfig, cw
       ...(given !== undefined ? (isConfig ? { config: given } : { schemaFiles: [given] }) : {}),
       stubs: config.stub ?? [],
     });
+  }
+  if (orm === 'typeorm') {
+    return loadTypeormSource({ cwd, dataSource: options.typeorm as string, stubs: config.stub ?? [] });
   }
   const schema = path(options.prisma);
   const { model } = await loadPrismaModel(schema ? { schema, cwd } : { cwd });

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The demo: `oto check --typeorm` on this example's DataSource, as a CI step next to the TypeORM CLI.
+// oto builds the entity metadata without connecting to any database. Passport's one-to-one has
+// createForeignKeyConstraints: false, so TypeORM adds no unique for it: the report holds that error.
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const oto = require.resolve('oto/bin/oto.js', { paths: [root] });
+
+console.log('$ oto check --typeorm src/data-source.ts   (examples/typeorm)\n');
+const run = spawnSync(process.execPath, [oto, 'check', '--typeorm', 'src/data-source.ts'], { cwd: root, stdio: 'inherit' });
+if (run.status !== 1) {
+  console.error(`\nexpected the report to hold one error (exit 1), got exit ${run.status}`);
+  process.exit(1);
+}
+console.log('\noto found the error: Passport.user is one-to-one, but without a foreign key constraint TypeORM adds no unique for it.');
+console.log('Try also: npx oto check --typeorm src/data-source.ts --format sarif   (from examples/typeorm)');
