@@ -132,6 +132,6 @@ describe('oto check --drizzle: bad input, one line on stderr, exit 2', () => {
       ['check', '--drizzle', 'src/db/user.ts'],
       /^oto: src\/db\/user\.ts:8: relation users\.profile refers to table "oto_profile", which no schema file exports: export the table from a schema file\n$/,
     ],
-    ['two ORM flags', ['check', '--drizzle', '--prisma'], /^oto: --prisma and --drizzle name 2 schema sources: check one at a time$/],
+    ['two ORM flags', ['check', '--drizzle', '--prisma'], /^oto: --prisma and --drizzle name 2 schema sources: check one at a time\n$/],
   ])('%s', (_, args, message) => expectInputError(dir, args, message));
 });
