@@ -43,13 +43,15 @@ function neutral(r: JsonReport) {
 describe('conformance: one logical schema, every ORM', () => {
   const prisma = report('--prisma', 'schema.prisma');
   const drizzle = report('--drizzle', 'drizzle/schema.ts');
+  const typeorm = report('--typeorm', 'typeorm/entities.ts');
 
   it('reads each ORM as its own source', () => {
-    expect([prisma.source, drizzle.source]).toEqual(['prisma', 'drizzle']);
+    expect([prisma.source, drizzle.source, typeorm.source]).toEqual(['prisma', 'drizzle', 'typeorm']);
   });
 
-  it('Prisma and Drizzle give the same relations', () => {
+  it('Prisma, Drizzle and TypeORM give the same relations', () => {
     expect(neutral(drizzle).relations).toEqual(neutral(prisma).relations);
+    expect(neutral(typeorm).relations).toEqual(neutral(prisma).relations);
     // The fixture is not trivially empty: every situation is there.
     expect(neutral(prisma).relations.map((r) => r.kind).sort()).toEqual([
       'one-to-many',
@@ -63,8 +65,9 @@ describe('conformance: one logical schema, every ORM', () => {
     ]);
   });
 
-  it('Prisma and Drizzle give the same diagnostics', () => {
+  it('Prisma, Drizzle and TypeORM give the same diagnostics', () => {
     expect(neutral(drizzle).diagnostics).toEqual(neutral(prisma).diagnostics);
+    expect(neutral(typeorm).diagnostics).toEqual(neutral(prisma).diagnostics);
     expect(neutral(prisma).diagnostics).toEqual([
       'warning false-one-to-one/timeSliced oto_ceo_assignment(valid_from,valid_to)',
       'warning hidden-one-to-one/hidden invoice(order_id)',
