@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tempProjects } from '../../core/src/testing/temp-projects';
+import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { describeLoadError, withModuleLoader } from './index';
 import { createStub } from './stub';
 
@@ -44,17 +44,20 @@ describe('withModuleLoader', () => {
         'import { key } from "@app/secrets";',
         'import * as server from "./src/server";',
         'import again from "@app/secrets";',
-        'export const kept = [typeof key, typeof server.start, typeof again];',
+        'import { Kind } from "./src/generated/types";',
+        'export const kept = [typeof key, typeof server.start, typeof again, typeof Kind];',
       ].join('\n'),
     });
-    const result = withModuleLoader({ cwd: dir, stubs: ['@app/secrets', 'src/server/**'] }, (loader) => ({
+    // src/generated/ is not there (a build step writes it): its path matches all the same.
+    const result = withModuleLoader({ cwd: dir, stubs: ['@app/secrets', 'src/server/**', '**/generated/**'] }, (loader) => ({
       kept: (loader.load('schema.ts') as { kept: string[] }).kept,
       stubbed: loader.stubbed,
     }));
-    expect(result.kept).toEqual(['function', 'function', 'function']);
+    expect(result.kept).toEqual(['function', 'function', 'function', 'function']);
     expect(result.stubbed).toEqual([
       { request: '@app/secrets', importer: 'schema.ts' },
       { request: './src/server', importer: 'schema.ts' },
+      { request: './src/generated/types', importer: 'schema.ts' },
     ]);
   });
 
@@ -112,6 +115,36 @@ describe('withModuleLoader', () => {
     expect(late).toBe(3);
     expect(during).not.toBe(before);
     expect(nodeLoader._load).toBe(before);
+  });
+});
+
+describe('withModuleLoader with the project\'s TypeScript', () => {
+  const TYPESCRIPT = { typescript: installed('typescript', __dirname) };
+  const META = [
+    'export const seen: Record<string, string> = {};',
+    '(Reflect as any).metadata = (key: string, value: any) => (t: any, prop?: string) => { if (key === "design:type") seen[`${t.constructor.name}.${String(prop)}`] = value?.name ?? String(value); };',
+    'export const field = (): PropertyDecorator => () => undefined;',
+  ].join('\n');
+  const files = {
+    'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+    'meta.ts': META,
+    'types.ts': 'export type State = "open" | "closed";\n',
+    // Two entities that import each other, with metadata naming the other class (TypeORM's usual cycle).
+    'a.ts': 'import { field } from "./meta";\nimport { B } from "./b";\nimport type { State } from "./types";\nexport class A { @field() state!: State; @field() b!: B; }\n',
+    'b.ts': 'import { field } from "./meta";\nimport { A } from "./a";\nexport class B { @field() a!: A; }\n',
+    'entry.ts': 'import "./a";\nexport { seen } from "./meta";\n',
+  };
+
+  it('names the real type of an imported alias, and loads entities that import each other', () => {
+    const dir = project('project-ts', files, TYPESCRIPT);
+    const seen = withModuleLoader({ cwd: dir, compiler: 'project-typescript' }, (loader) => (loader.load('entry.ts') as { seen: Record<string, string> }).seen);
+    // b.ts runs while a.ts is still loading: A reads undefined, as with tsc (swc's live bindings throw here).
+    expect(seen).toEqual({ 'B.a': 'undefined', 'A.state': 'String', 'A.b': 'B' });
+  });
+
+  it('falls back to swc without a TypeScript in the project, where the alias is an Object and the cycle throws', () => {
+    const dir = project('no-ts', files);
+    expect(() => withModuleLoader({ cwd: dir, compiler: 'project-typescript' }, (loader) => loader.load('entry.ts'))).toThrow(/before initialization/);
   });
 });
 

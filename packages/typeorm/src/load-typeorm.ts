@@ -173,7 +173,7 @@ export async function loadTypeormModel(options: LoadTypeormOptions): Promise<Loa
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     throw new UserError(`${label}: data source file not found: pass --typeorm <file exporting a DataSource>`);
   }
-  return withModuleLoader({ cwd, stubs: options.stubs ?? [] }, async (loader) => {
+  return withModuleLoader({ cwd, stubs: options.stubs ?? [], compiler: 'project-typescript' }, async (loader) => {
     preloadReflectMetadata(file);
     let exports: unknown;
     try {

@@ -1,0 +1,81 @@
+/**
+ * Compiles the project's TypeScript files the way `tsc` (and ts-node, which the TypeORM CLI runs)
+ * does: through one program over the project, so decorator metadata names the real types. A
+ * file compiled alone cannot know that `state: ExecutionState` is a string union imported from
+ * another module, and TypeORM then takes the column for an `Object`. Nothing is written to disk.
+ */
+import path from 'node:path';
+import type * as TypeScript from 'typescript';
+
+/** The project's tsconfig: its files, and its options with what loading at run time needs. */
+function project(ts: typeof TypeScript, cwd: string): { files: string[]; options: TypeScript.CompilerOptions } {
+  const file = ts.findConfigFile(cwd, (f) => ts.sys.fileExists(f));
+  let options: TypeScript.CompilerOptions = {};
+  let files: string[] = [];
+  if (file) {
+    const read = ts.readConfigFile(file, (f) => ts.sys.readFile(f));
+    if (!read.error) ({ options, fileNames: files } = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file)));
+  }
+  return { files, options: {
+    ...options,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    target: ts.ScriptTarget.ES2022,
+    experimentalDecorators: true,
+    emitDecoratorMetadata: true,
+    esModuleInterop: true,
+    allowJs: false,
+    skipLibCheck: true,
+    inlineSourceMap: true,
+    inlineSources: false,
+    sourceMap: false,
+    declaration: false,
+    declarationMap: false,
+    emitDeclarationOnly: false,
+    composite: false,
+    incremental: false,
+    noEmit: false,
+    noEmitOnError: false,
+    isolatedModules: false,
+    verbatimModuleSyntax: false,
+    outDir: undefined,
+    outFile: undefined,
+    rootDir: undefined,
+    tsBuildInfoFile: undefined,
+  } };
+}
+
+/**
+ * `compile(code, file)` for TypeScript files. The program holds the tsconfig's files, as `tsc`'s
+ * does; a file outside them makes a new program with it added (a fresh one: a program built on the
+ * old one loses the types of imports here), its files parsed once for all programs.
+ */
+export function typescriptProgramCompiler(ts: typeof TypeScript, cwd: string): (code: string, filename: string) => string {
+  const { files, options } = project(ts, cwd);
+  const host = ts.createCompilerHost(options);
+  // Source files parsed once, kept across the programs that grow as modules load.
+  const parsed = new Map<string, TypeScript.SourceFile | undefined>();
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!parsed.has(fileName)) parsed.set(fileName, getSourceFile(fileName, languageVersion, onError, shouldCreate));
+    return parsed.get(fileName);
+  };
+  const roots: string[] = [...files];
+  let program: TypeScript.Program | undefined;
+  return (code, filename) => {
+    let source = program?.getSourceFile(filename);
+    if (!source) {
+      roots.push(filename);
+      program = ts.createProgram(roots, options, host);
+      source = program.getSourceFile(filename);
+    }
+    let output = '';
+    if (source && program) {
+      program.emit(source, (name, text) => {
+        if (/\.[cm]?js$/.test(name)) output = text;
+      });
+    }
+    // A file the program cannot take (outside its options): compiled alone.
+    return output || ts.transpileModule(code, { compilerOptions: options, fileName: filename }).outputText;
+  };
+}
