@@ -54,6 +54,16 @@ function shown(cwd: string, file: string): string {
   return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
 }
 
+/** TypeORM's DataSource loads its database driver package; oto never uses it: say it can be stubbed. */
+function driverMissing(error: unknown, label: string): UserError | undefined {
+  if ((error as { name?: unknown } | null)?.name !== 'DriverPackageNotInstalledError') return undefined;
+  const driver = /npm install ([^\s"']+)/.exec(String((error as Error).message))?.[1];
+  if (!driver) return undefined;
+  return new UserError(
+    `${label}: TypeORM needs the database driver '${driver}' to create the DataSource; oto never connects: install it, or stub it: "stub": ["${driver}"] in the oto config, or --stub '${driver}'`,
+  );
+}
+
 /** A DataSource of any installed copy of TypeORM (the check TypeORM's own InstanceChecker makes). */
 function isDataSource(value: unknown): value is DataSource {
   if (typeof value !== 'object' || value === null) return false;
@@ -179,7 +189,7 @@ export async function loadTypeormModel(options: LoadTypeormOptions): Promise<Loa
     try {
       exports = loader.load(file);
     } catch (error) {
-      throw describeLoadError(error, label);
+      throw driverMissing(error, label) ?? describeLoadError(error, label);
     }
     const dataSource = await findDataSource(exports, label);
     const model = await modelOfDataSource(dataSource, label, () => collectOrigins(loader, cwd));
