@@ -1,0 +1,91 @@
+/**
+ * The real TypeORM entities of ../shared/corpus, checked by the real `oto` binary on TypeORM 0.3
+ * (the version these projects run), each set up in a scratch folder the way the corpus README
+ * says: typeorm, reflect-metadata and TypeScript linked from this checkout, a data source written
+ * here (the corpus keeps entities, not the app's DataSource), and the app modules the entities
+ * import stubbed or, where a column's type comes from them, replaced by a small stand-in. The
+ * expected facts come from the corpus's manual review and from the projects' own migrations.
+ * Skipped when the corpus folder is absent.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CORPUS, OTO_BIN, ROOT, hasCorpus, installed, tempDir } from '../support/paths';
+
+interface Report {
+  dialect: string;
+  relations: { name: string; kind: string; backing: { kind: string; name?: string; columns: string[]; implicit?: boolean } | null }[];
+  diagnostics: { ruleId: string; location: { table: string } }[];
+}
+
+const root = tempDir('corpus-typeorm');
+const TEST = path.join(ROOT, 'test');
+/** TypeORM 0.3 installed under the name typeorm, as in these projects. */
+const LINKS: Record<string, string> = {
+  typeorm: installed('typeorm-0.3', TEST),
+  'reflect-metadata': installed('reflect-metadata', TEST),
+  typescript: installed('typescript', TEST),
+  pg: installed('pg', TEST),
+};
+
+function scratch(project: string, files: Record<string, string>): string {
+  const dir = path.join(root, project);
+  fs.cpSync(path.join(CORPUS, 'typeorm', project), dir, { recursive: true });
+  for (const [pkg, target] of Object.entries(LINKS)) {
+    fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
+    fs.symlinkSync(target, path.join(dir, 'node_modules', pkg), 'dir');
+  }
+  for (const [file, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), content);
+  return dir;
+}
+
+function check(cwd: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, [OTO_BIN, 'check', '--format', 'json', ...args], { cwd, encoding: 'utf8', timeout: 180_000 });
+  const report = run.status === 0 || run.status === 1 ? (JSON.parse(run.stdout) as Report) : undefined;
+  return { status: run.status, stderr: run.stderr, report };
+}
+
+const oneToOnes = (r: Report | undefined) => (r?.relations ?? []).filter((x) => x.kind === 'one-to-one');
+const errors = (r: Report | undefined) => (r?.diagnostics ?? []).filter((d) => d.ruleId === 'one-to-one-unique');
+
+(hasCorpus ? describe : describe.skip)('the TypeORM corpus', () => {
+  it('overseerr (SQLite): one one-to-one, backed by the REL_ unique under the very name its migrations create', () => {
+    const dir = scratch('sct__overseerr', {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@server/*': ['server/*'] } }, include: ['server/entity'] }),
+      'data-source.ts': `import path from 'node:path';\nimport { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'sqlite', database: 'db.sqlite3', entities: [path.join(__dirname, 'server/entity/*.ts')] });\n`,
+      // The app's services, settings and API clients, and the native sqlite3 driver oto never uses.
+      'oto.config.json': JSON.stringify({ stub: ['sqlite3', '@server/**', 'bcrypt', 'lodash', 'secure-random-password'] }),
+    });
+    const run = check(dir, '--typeorm', 'data-source.ts');
+    expect(run.report?.dialect).toBe('sqlite');
+    expect(oneToOnes(run.report)).toEqual([
+      { name: 'UserSettings.user', kind: 'one-to-one', dependent: expect.anything(), principal: expect.anything(), backing: { kind: 'unique', name: 'REL_986a2b6d3c05eb4091bb8066f7', columns: ['userId'], implicit: true } },
+    ]);
+    // The name TypeORM gave the unique when it generated the project's migration.
+    const migration = fs.readFileSync(path.join(dir, 'server/migration/1613615266968-CreateUserSettings.ts'), 'utf8');
+    expect(migration).toContain('CONSTRAINT "REL_986a2b6d3c05eb4091bb8066f7" UNIQUE ("userId")');
+    expect(errors(run.report)).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+
+  it('Flowise (PostgreSQL): ChatMessage.execution is one-to-one; in the entities TypeORM backs it with REL_…', () => {
+    const types = ['AssistantType', 'ChatMessageRatingType', 'ChatflowType', 'DocumentStoreStatus', 'ExecutionState', 'MessageType', 'ScheduleInputMode'];
+    const interfaces = fs
+      .readdirSync(path.join(CORPUS, 'typeorm/FlowiseAI__Flowise/packages/server/src/database/entities'))
+      .flatMap((f) => [...fs.readFileSync(path.join(CORPUS, 'typeorm/FlowiseAI__Flowise/packages/server/src/database/entities', f), 'utf8').matchAll(/\b(I[A-Z]\w+)\b/g)].map((m) => m[1]))
+      .filter((name, i, all) => all.indexOf(name) === i);
+    const dir = scratch('FlowiseAI__Flowise', {
+      // Stand-in for the app's Interface.ts (not in the corpus): its string unions type the columns.
+      'packages/server/src/Interface.ts': [...types.map((t) => `export type ${t} = string;`), ...interfaces.map((i) => `export interface ${i} {}`)].join('\n') + '\n',
+      'data-source.ts': `import path from 'node:path';\nimport { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', entities: [path.join(__dirname, 'packages/server/src/database/entities/!(index).ts')] });\n`,
+    });
+    const run = check(dir, '--typeorm', 'data-source.ts', '--stub', '**/enterprise/**');
+    expect(run.stderr).toBe('');
+    expect(oneToOnes(run.report).map((r) => [r.name, r.backing?.implicit, r.backing?.name])).toEqual([['ChatMessage.execution', true, 'REL_617f10ebdc13a5941b01b34823']]);
+    // The defect is in the migrations, which never create that unique: the database check's to find.
+    const migrations = path.join(dir, 'packages/server/src/database/migrations');
+    const created = fs.readdirSync(migrations).flatMap((d) => fs.readdirSync(path.join(migrations, d)).map((f) => fs.readFileSync(path.join(migrations, d, f), 'utf8')));
+    expect(created.some((text) => text.includes('REL_617f10ebdc13a5941b01b34823'))).toBe(false);
+    expect(errors(run.report)).toEqual([]);
+  });
+});
