@@ -3,17 +3,13 @@
  * know their file or line). Pure.
  */
 import type { Origin } from '@oto/core';
+import { declarationLines } from '@oto/core';
 
 const EXPORT = /^\s*export\s+(?:const|let|var)\s+([A-Za-z_$][\w$]*)\b/;
 
 /** The 1-based line of each `export const NAME` in a module's text. */
 export function exportedDeclarations(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  text.split('\n').forEach((line, i) => {
-    const name = EXPORT.exec(line)?.[1];
-    if (name && !lines.has(name)) lines.set(name, i + 1);
-  });
-  return lines;
+  return declarationLines(text, EXPORT);
 }
 
 /**

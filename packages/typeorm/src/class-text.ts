@@ -3,17 +3,13 @@
  * metadata knows the class, not its file or line). Pure.
  */
 import type { Origin } from '@oto/core';
+import { declarationLines } from '@oto/core';
 
 const CLASS = /^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?class\s+([A-Za-z_$][\w$]*)/;
 
 /** The 1-based line of each `class NAME` in a module's text. */
 export function classDeclarations(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  text.split('\n').forEach((line, i) => {
-    const name = CLASS.exec(line)?.[1];
-    if (name && !lines.has(name)) lines.set(name, i + 1);
-  });
-  return lines;
+  return declarationLines(text, CLASS);
 }
 
 /**

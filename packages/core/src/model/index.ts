@@ -1,2 +1,3 @@
 export * from './schema-model';
 export * from './names';
+export * from './declaration-lines';
