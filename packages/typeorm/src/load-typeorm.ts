@@ -95,13 +95,16 @@ async function findDataSource(exports: unknown, label: string): Promise<DataSour
  * TypeORM's decorators need `Reflect.getMetadata`. TypeORM 1.x loads reflect-metadata itself; for
  * 0.3 the TypeORM CLI does it before the data source: so does oto, from the project's own copy.
  */
-function preloadReflectMetadata(file: string): void {
+function preloadReflectMetadata(file: string, loader: ModuleLoader): void {
+  let resolved: string;
   try {
-    const fromProject = createRequire(file);
-    createRequire(fromProject.resolve('typeorm'))('reflect-metadata');
+    const typeorm = createRequire(file).resolve('typeorm');
+    resolved = createRequire(typeorm).resolve('reflect-metadata');
   } catch {
-    // Not installed next to TypeORM: the data source imports it, or TypeORM says what is missing.
+    return; // Not installed next to TypeORM: the data source imports it, or TypeORM says what is missing.
   }
+  // Through the loader, so it patches the `Reflect` that the entities see (a test host has its own).
+  loader.load(resolved);
 }
 
 /** Builds the entity metadata of a DataSource without connecting: entities only, no migrations or subscribers. */
@@ -184,7 +187,7 @@ export async function loadTypeormModel(options: LoadTypeormOptions): Promise<Loa
     throw new UserError(`${label}: data source file not found: pass --typeorm <file exporting a DataSource>`);
   }
   return withModuleLoader({ cwd, stubs: options.stubs ?? [], compiler: 'project-typescript' }, async (loader) => {
-    preloadReflectMetadata(file);
+    preloadReflectMetadata(file, loader);
     let exports: unknown;
     try {
       exports = loader.load(file);
