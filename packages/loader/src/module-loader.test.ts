@@ -6,6 +6,18 @@ import { createStub } from './stub';
 
 const project = tempProjects('loader');
 
+// The fixtures record decorator metadata by replacing Reflect.metadata in Node's realm, where the
+// loaded modules run; put it back, or later test files in this worker (TypeORM's) lose it.
+const nodeReflect = (process.getBuiltinModule('vm') as typeof import('node:vm')).runInThisContext('Reflect') as { metadata?: unknown };
+let savedMetadata: unknown;
+beforeEach(() => {
+  savedMetadata = nodeReflect.metadata;
+});
+afterEach(() => {
+  if (savedMetadata === undefined) delete nodeReflect.metadata;
+  else nodeReflect.metadata = savedMetadata;
+});
+
 const TSCONFIG = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/*'] } } });
 
 describe('withModuleLoader', () => {
