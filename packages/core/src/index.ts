@@ -7,3 +7,4 @@ export * from './engine';
 export * from './report';
 export * from './reporters';
 export * from './errors';
+export * from './shown-path';

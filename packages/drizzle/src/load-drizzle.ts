@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialect, Origin, OtoConfig, SchemaModel } from '@oto/core';
-import { UserError } from '@oto/core';
+import { UserError, shownPath } from '@oto/core';
 import { describeLoadError, withModuleLoader } from '@oto/loader';
 import type { ModuleLoader, StubbedModule } from '@oto/loader';
 import { globSync } from 'tinyglobby';
@@ -71,18 +71,13 @@ export interface LoadedDrizzleModel {
   readonly withOtoOptions?: OtoConfig;
 }
 
-function shown(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
-}
-
 /** drizzle.config.* in `cwd`, the way drizzle-kit finds it; undefined when there is none. */
 export function findDrizzleConfig(cwd: string): string | undefined {
   return DRIZZLE_CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => fs.existsSync(f));
 }
 
 function readDrizzleConfig(file: string, cwd: string, loader: ModuleLoader): { config: DrizzleConfig; withOto?: OtoConfig } {
-  const label = shown(cwd, file);
+  const label = shownPath(cwd, file);
   let value: unknown;
   if (file.endsWith('.json')) {
     try {
@@ -128,7 +123,7 @@ function collectExports(schemaFiles: readonly string[], loaded: ReadonlyMap<stri
   const origins = new Map<unknown, Origin>();
   for (const { file, exports } of loader.compiled()) {
     if (!exports || typeof exports !== 'object') continue;
-    const label = shown(cwd, file);
+    const label = shownPath(cwd, file);
     const text = fs.readFileSync(file, 'utf8');
     texts.set(label, text);
     const lines = exportedDeclarations(text);
@@ -158,7 +153,7 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
         ? undefined
         : findDrizzleConfig(cwd);
   if (options.config !== undefined && configFile && !fs.existsSync(configFile)) {
-    throw new UserError(`${shown(cwd, configFile)}: drizzle config not found: check the --drizzle path`);
+    throw new UserError(`${shownPath(cwd, configFile)}: drizzle config not found: check the --drizzle path`);
   }
   if (!configFile && !options.schemaFiles?.length) {
     throw new UserError(`no drizzle.config.* in ${cwd}: pass --drizzle <config file> or the schema files`);
@@ -178,7 +173,7 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
   if (schemaFiles.length === 0 && configFile && path.dirname(configFile) !== cwd) {
     schemaFiles = expandSchemaPaths(patterns, path.dirname(configFile));
   }
-  const where = configFile ? `${shown(cwd, configFile)}: schema` : 'schema';
+  const where = configFile ? `${shownPath(cwd, configFile)}: schema` : 'schema';
   if (schemaFiles.length === 0) {
     throw new UserError(`${where} ${JSON.stringify(patterns.length === 1 ? patterns[0] : patterns)} matches no file: fix the schema paths`);
   }
@@ -186,7 +181,7 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
   const dialectName = config?.dialect;
   const dialect = dialectName === undefined ? undefined : DIALECTS[dialectName];
   if (dialectName !== undefined && !dialect) {
-    throw new UserError(`${shown(cwd, configFile ?? cwd)}: dialect "${dialectName}" is not supported by oto: use postgresql, mysql or sqlite`);
+    throw new UserError(`${shownPath(cwd, configFile ?? cwd)}: dialect "${dialectName}" is not supported by oto: use postgresql, mysql or sqlite`);
   }
 
   return withModuleLoader({ cwd, stubs }, (loader) => {
@@ -195,7 +190,7 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
       try {
         loaded.set(file, loader.load(file));
       } catch (error) {
-        throw describeLoadError(error, shown(cwd, file));
+        throw describeLoadError(error, shownPath(cwd, file));
       }
     }
     const { exports, texts } = collectExports(schemaFiles, loaded, loader, cwd);
@@ -206,13 +201,13 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
       ...(config?.casing ? { casing: config.casing } : {}),
     });
     if (model.tables.length === 0) {
-      throw new UserError(`${schemaFiles.map((f) => shown(cwd, f)).join(', ')}: export no Drizzle table: export the tables from the schema files`);
+      throw new UserError(`${schemaFiles.map((f) => shownPath(cwd, f)).join(', ')}: export no Drizzle table: export the tables from the schema files`);
     }
     return {
       model,
-      ...(configFile ? { configFile: shown(cwd, configFile) } : {}),
+      ...(configFile ? { configFile: shownPath(cwd, configFile) } : {}),
       ...(config ? { config } : {}),
-      schemaFiles: schemaFiles.map((f) => shown(cwd, f)),
+      schemaFiles: schemaFiles.map((f) => shownPath(cwd, f)),
       stubbed: loader.stubbed,
       unresolved,
       ...(withOtoOptions !== undefined ? { withOtoOptions } : {}),

@@ -1,5 +1,5 @@
 export { fromTypeorm } from './from-typeorm';
 export type { TypeormSchemaInput } from './from-typeorm';
-export { buildEntityMetadata, loadTypeormModel, modelOfDataSource } from './load-typeorm';
+export { loadTypeormModel, modelOfDataSource } from './load-typeorm';
 export type { LoadTypeormOptions, LoadedTypeormModel } from './load-typeorm';
 export { loadTypeormSource } from './typeorm-source';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Dialect, Origin, SchemaModel } from '@oto/core';
-import { UserError, oneLine } from '@oto/core';
+import { UserError, oneLine, shownPath } from '@oto/core';
 import { describeLoadError, loadFailureOf, withModuleLoader } from '@oto/loader';
 import type { ModuleLoader, StubbedModule } from '@oto/loader';
 import type { DataSource } from 'typeorm';
@@ -48,11 +48,6 @@ const DIALECTS: Readonly<Record<string, Dialect>> = {
   'react-native': 'sqlite',
   mssql: 'sqlserver',
 };
-
-function shown(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return relative.startsWith('..') ? file : relative.split(path.sep).join('/');
-}
 
 /** TypeORM's DataSource loads its database driver package; oto never uses it: say it can be stubbed. */
 function driverMissing(error: unknown, label: string): UserError | undefined {
@@ -108,7 +103,7 @@ function preloadReflectMetadata(file: string, loader: ModuleLoader): void {
 }
 
 /** Builds the entity metadata of a DataSource without connecting: entities only, no migrations or subscribers. */
-export async function buildEntityMetadata(dataSource: DataSource): Promise<DataSource['entityMetadatas']> {
+async function buildEntityMetadata(dataSource: DataSource): Promise<DataSource['entityMetadatas']> {
   dataSource.setOptions({ migrations: [], subscribers: [] });
   await (dataSource as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
   return dataSource.entityMetadatas;
@@ -118,7 +113,7 @@ function collectOrigins(loader: ModuleLoader, cwd: string) {
   const files = new Map<string, string>();
   const origins = new Map<unknown, Origin>();
   for (const { file, exports } of loader.compiled()) {
-    const label = shown(cwd, file);
+    const label = shownPath(cwd, file);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -182,7 +177,7 @@ export async function modelOfDataSource(
 export async function loadTypeormModel(options: LoadTypeormOptions): Promise<LoadedTypeormModel> {
   const cwd = path.resolve(options.cwd);
   const file = path.resolve(cwd, options.dataSource);
-  const label = shown(cwd, file);
+  const label = shownPath(cwd, file);
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     throw new UserError(`${label}: data source file not found: pass --typeorm <file exporting a DataSource>`);
   }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { UserError, oneLine } from '../errors';
+import { shownPath } from '../shown-path';
 import { parseConfig } from './config';
 import type { OtoConfig } from './config';
 
@@ -43,7 +44,7 @@ export async function loadConfigFile(options: { readonly cwd: string; readonly f
   }
   if (!found || found.isEmpty) return target ? { config: {}, file: target } : { config: {} };
   const value = (found.config as { default?: unknown } | undefined)?.default ?? found.config;
-  const shown = path.relative(options.cwd, found.filepath).startsWith('..') ? found.filepath : path.relative(options.cwd, found.filepath);
+  const shown = shownPath(options.cwd, found.filepath);
   const label = path.basename(found.filepath) === 'package.json' ? `${shown}#oto` : shown;
   return { config: parseConfig(value, label), file: found.filepath };
 }
