@@ -8,3 +8,4 @@ export * from './report';
 export * from './reporters';
 export * from './errors';
 export * from './shown-path';
+export * from './sql';

@@ -1,2 +1,3 @@
 export * from './analyze';
 export * from './backing-key';
+export * from './compare-database';

@@ -1,13 +1,16 @@
-import { analyze } from '../analysis';
+import { analyze, compareDatabase } from '../analysis';
 import type { AnalyzedModel } from '../analysis';
-import type { SchemaModel } from '../model';
-import type { Diagnostic } from '../diagnostics';
+import type { DatabaseFacts, SchemaModel } from '../model';
+import { SEVERITY_RANK } from '../diagnostics';
+import type { Diagnostic, Severity } from '../diagnostics';
 import type { ResolvedConfig } from '../config';
 import { interpolate, locate } from '../rules';
 import type { ReportTarget } from '../rules';
 
 export interface CheckResult {
   readonly analyzed: AnalyzedModel;
+  /** What the check compared the schema with, when it had a database or migrations. */
+  readonly database?: DatabaseFacts;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -26,21 +29,30 @@ function isIgnored(d: Diagnostic, target: ReportTarget, ignore: ResolvedConfig['
   return relationNames(target).some((n) => ignore.relations.has(n));
 }
 
-/** Analyzes the model and runs every configured rule over it. Rules never print: they report. */
-export function check(model: SchemaModel, config: ResolvedConfig): CheckResult {
+function lower(configured: Severity, cap: Severity | undefined): Severity {
+  return cap && SEVERITY_RANK[cap] < SEVERITY_RANK[configured] ? cap : configured;
+}
+
+/**
+ * Analyzes the model and runs every configured rule over it, with the database (live or replayed
+ * migrations) when there is one. Rules never print: they report.
+ */
+export function check(model: SchemaModel, config: ResolvedConfig, database?: DatabaseFacts): CheckResult {
   const analyzed = analyze(model);
+  const compared = database ? compareDatabase(analyzed, database) : undefined;
   const diagnostics: Diagnostic[] = [];
   for (const { rule, severity, options } of config.rules) {
     rule.check({
       model: analyzed,
       options,
-      report({ messageId, data, target }) {
+      ...(compared ? { database: compared } : {}),
+      report({ messageId, data, target, severity: cap }) {
         const template = rule.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
         const help = rule.help?.[messageId];
         const diagnostic: Diagnostic = {
           ruleId: rule.id,
-          severity,
+          severity: lower(severity, cap),
           messageId,
           message: interpolate(template, data),
           location: locate(target),
@@ -50,5 +62,5 @@ export function check(model: SchemaModel, config: ResolvedConfig): CheckResult {
       },
     });
   }
-  return { analyzed, diagnostics };
+  return { analyzed, diagnostics, ...(database ? { database } : {}) };
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { loadConfigFile, mergeConfigs, resolveConfig } from '../config';
 import type { OtoConfig, ResolvedConfig } from '../config';
 import { reaches } from '../diagnostics';
-import type { SchemaModel } from '../model';
+import type { DatabaseFacts, SchemaModel } from '../model';
 import { buildReport } from '../report';
 import type { Report } from '../report';
 import { check } from './check';
@@ -31,6 +31,8 @@ export interface ProjectCheckOptions {
   readonly overrides?: OtoConfig;
   /** Reads the schema, with the config file and command line merged (their stubs, say). */
   load(config: OtoConfig): Promise<LoadedSource> | LoadedSource;
+  /** Reads the database (or replays the migrations) to compare the loaded schema with. */
+  database?(declared: SchemaModel): Promise<DatabaseFacts>;
 }
 
 export interface ProjectCheck {
@@ -49,6 +51,7 @@ export async function runProjectCheck(options: ProjectCheckOptions): Promise<Pro
   const merged = mergeConfigs(file.config, source.overrides ?? {}, options.overrides ?? {});
   const label = file.file ? path.relative(options.cwd, file.file) || file.file : (options.source ?? 'config');
   const config = resolveConfig(merged, label);
-  const report = buildReport(check(source.model, config), { cwd: options.cwd });
+  const database = options.database ? await options.database(source.model) : undefined;
+  const report = buildReport(check(source.model, config, database), { cwd: options.cwd });
   return { report, config, warnings: source.warnings ?? [], failed: reaches(report.diagnostics, config.failOn) };
 }

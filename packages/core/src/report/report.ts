@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { AnalyzedRelation, BackingKey } from '../analysis';
 import type { Diagnostic, DiagnosticLocation } from '../diagnostics';
 import type { CheckResult } from '../engine';
-import type { Dialect, RelationEnd, RelationKind, SchemaSource } from '../model';
+import type { DatabaseKind, Dialect, RelationEnd, RelationKind, SchemaSource } from '../model';
 
 /** One end of a relation in the report. */
 export interface ReportEnd {
@@ -31,6 +31,8 @@ export interface Report {
   readonly version: 1;
   readonly source: SchemaSource;
   readonly dialect: Dialect;
+  /** What the schema was compared with: a live database or replayed migrations. */
+  readonly database?: { readonly kind: DatabaseKind; readonly label: string };
   readonly relations: readonly ReportRelation[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -85,6 +87,7 @@ export function buildReport(result: CheckResult, options: ReportOptions = {}): R
     version: 1,
     source: model.source,
     dialect: model.dialect,
+    ...(result.database ? { database: { kind: result.database.kind, label: result.database.label } } : {}),
     relations: relations.map(reportRelation),
     diagnostics: result.diagnostics.map((d) => ({ ...d, location: relocate(d.location, options.cwd) })),
   };

@@ -44,7 +44,10 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   }
   const counts = countBySeverity(report.diagnostics);
   const oneToOne = report.relations.filter((r) => r.kind === 'one-to-one').length;
-  const scope = `${plural(oneToOne, 'one-to-one relation')} (of ${plural(report.relations.length, 'relation')})`;
+  const against = report.database
+    ? `, against ${report.database.kind === 'migrations' ? 'the migrations in ' : ''}${report.database.label}`
+    : '';
+  const scope = `${plural(oneToOne, 'one-to-one relation')} (of ${plural(report.relations.length, 'relation')})${against}`;
   if (report.diagnostics.length === 0) {
     lines.push(`${c.green('✔')} oto: no findings in ${scope}`);
   } else {

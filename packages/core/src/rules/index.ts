@@ -1,5 +1,8 @@
+import { databaseDuplicates } from './database-duplicates';
+import { databaseUniqueMissing } from './database-unique-missing';
 import { falseOneToOne } from './false-one-to-one';
 import { hiddenOneToOne } from './hidden-one-to-one';
+import { migrationDropsOneToOneUnique } from './migration-drops-one-to-one-unique';
 import { oneToOneBothRequired } from './one-to-one-both-required';
 import { oneToOneNaming } from './one-to-one-naming';
 import { oneToOneNoForeignKey } from './one-to-one-no-foreign-key';
@@ -20,6 +23,9 @@ export const RULES: readonly Rule[] = [
   hiddenOneToOne,
   toOneNonUniqueTarget,
   falseOneToOne,
+  databaseUniqueMissing,
+  databaseDuplicates,
+  migrationDropsOneToOneUnique,
 ];
 
 export const RULE_IDS = RULES.map((r) => r.id) as readonly string[];

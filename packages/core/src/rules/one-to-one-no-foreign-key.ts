@@ -1,3 +1,4 @@
+import { databaseLabel, oneToOnesInDatabase } from './database-data';
 import { createRule } from './rule';
 import { oneToOnes, relationData } from './relation-data';
 
@@ -10,17 +11,27 @@ export const oneToOneNoForeignKey = createRule({
       'one-to-one {{relation}} has no foreign key column on either side: nothing in the database links a {{dependent}} row to its {{principal}} row',
     noConstraint:
       'one-to-one {{relation}}: {{fk}} references {{target}} without a FOREIGN KEY constraint, so it may point at rows that do not exist',
+    noDatabaseConstraint:
+      'one-to-one {{relation}}: the schema declares a FOREIGN KEY on {{fk}}, but {{database}} has none, so it may point at rows that do not exist',
   },
   help: {
     noColumns: 'Give one side the foreign key (TypeORM: @JoinColumn on the owning side).',
     noConstraint: 'Declare the reference (Drizzle: .references(() => …); TypeORM: createForeignKeyConstraints: true).',
+    noDatabaseConstraint: 'Add the constraint in a migration, or apply the migrations that create it.',
   },
-  check({ model, report }) {
+  check({ model, database, report }) {
     for (const r of oneToOnes(model.relations)) {
       if (!r.relation.foreignKey) {
         report({ messageId: 'noColumns', data: relationData(r), target: { relation: r } });
       } else if (r.dependent && !r.constraint) {
         report({ messageId: 'noConstraint', data: relationData(r), target: { relation: r } });
+      }
+    }
+    // The database: a constraint the schema declares (not one the ORM only emulates) must be there.
+    for (const { r, actual } of oneToOnesInDatabase(model.relations, database)) {
+      if (!database || !r.constraint || r.constraint.emulated || !actual.table || actual.missingColumns.length > 0) continue;
+      if (!actual.constraint) {
+        report({ messageId: 'noDatabaseConstraint', data: { ...relationData(r), database: databaseLabel(database) }, target: { relation: r } });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnalyzedModel, AnalyzedRelation } from '../analysis';
+import type { AnalyzedDatabase, AnalyzedModel, AnalyzedRelation } from '../analysis';
 import type { DiagnosticLocation, Severity } from '../diagnostics';
 
 export type MessageData = Readonly<Record<string, string | number>>;
@@ -18,11 +18,15 @@ export interface RuleReport<M extends string> {
   readonly messageId: M;
   readonly data?: MessageData;
   readonly target: ReportTarget;
+  /** At most this severity: a note a rule adds beside its findings (the configured one otherwise). */
+  readonly severity?: Severity;
 }
 
 export interface RuleContext<M extends string, O> {
   readonly model: AnalyzedModel;
   readonly options: O;
+  /** The declared schema compared with a database or replayed migrations, when the check has one. */
+  readonly database?: AnalyzedDatabase;
   report(report: RuleReport<M>): void;
 }
 

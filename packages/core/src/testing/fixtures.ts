@@ -2,7 +2,7 @@
  * A small language for building schema models in tests: hand-written, readable fixtures.
  * Columns are written `name` (NOT NULL) or `name?` (nullable).
  */
-import type { Dialect, ForeignKey, ReferentialAction, Relation, SchemaModel, Table, UniqueKey } from '../model';
+import type { DatabaseFacts, Dialect, DuplicateKeys, ForeignKey, MigrationStep, ReferentialAction, Relation, SchemaModel, Table, UniqueKey } from '../model';
 
 export interface TableSpec {
   readonly columns: readonly string[];
@@ -99,4 +99,22 @@ export function userProfile(
     [relation({ dependent: 'profile', principal: 'users', ...rel })],
     dialect,
   );
+}
+
+/** A database holding `tables` (a live one, or the migrations' when `steps` are given). */
+export function database(
+  tables: readonly Table[],
+  extra: { readonly duplicates?: readonly DuplicateKeys[]; readonly steps?: readonly MigrationStep[] } = {},
+): DatabaseFacts {
+  return {
+    kind: extra.steps ? 'migrations' : 'database',
+    label: extra.steps ? 'migrations' : 'postgresql://oto@localhost/app',
+    model: { source: 'database', dialect: 'postgresql', tables, relations: [] },
+    ...extra,
+  };
+}
+
+/** The tables of a model (to build a database that matches the schema, then change it). */
+export function tablesOf(model: SchemaModel, change: (table: Table) => Table = (t) => t): Table[] {
+  return model.tables.map(change);
 }

@@ -1,18 +1,22 @@
 /** Table tests for one rule: `valid` models give no finding, `invalid` ones give exactly the listed ones. */
 import { check } from '../engine';
-import type { SchemaModel } from '../model';
+import type { DatabaseFacts, SchemaModel } from '../model';
 import type { Rule } from '../rules';
 
 export interface ValidCase {
   readonly name: string;
   readonly model: SchemaModel;
   readonly options?: Record<string, unknown>;
+  /** The database the schema is compared with. */
+  readonly database?: DatabaseFacts;
 }
 
 export interface ExpectedFinding {
   readonly messageId: string;
   readonly table?: string;
   readonly columns?: readonly string[];
+  /** When a rule lowers the severity of a message. */
+  readonly severity?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -25,7 +29,7 @@ function run(rule: Rule, c: ValidCase) {
     rules: [{ rule, severity: rule.defaultSeverity, options }],
     ignore: { tables: new Set(), relations: new Set() },
     failOn: 'error',
-  });
+  }, c.database);
   return diagnostics;
 }
 
@@ -43,6 +47,7 @@ export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; inval
           messageId: d.messageId,
           ...(c.errors.some((e) => e.table !== undefined) ? { table: d.location.table } : {}),
           ...(c.errors.some((e) => e.columns !== undefined) ? { columns: d.location.columns } : {}),
+          ...(c.errors.some((e) => e.severity !== undefined) ? { severity: d.severity } : {}),
         }));
         expect(found).toEqual(c.errors);
         for (const d of diagnostics) {

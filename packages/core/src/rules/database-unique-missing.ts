@@ -1,0 +1,46 @@
+import { columnsLabel } from '../model';
+import { databaseLabel, keyLabel, oneToOnesInDatabase } from './database-data';
+import { createRule } from './rule';
+import { relationData } from './relation-data';
+
+export const databaseUniqueMissing = createRule({
+  id: 'database-unique-missing',
+  description: 'The unique that backs a one-to-one in the schema must exist in the database and in the migrations.',
+  defaultSeverity: 'error',
+  messages: {
+    missing:
+      'one-to-one {{relation}}: the schema backs {{fk}} with {{key}}, but {{database}} has no unique on those columns, so it accepts many {{dependent}} rows per {{principal}} row',
+    noTable: 'one-to-one {{relation}}: {{database}} has no table {{dependent}}',
+    noColumns: 'one-to-one {{relation}}: {{database}} has table {{dependent}} without the column(s) {{columns}}',
+    otherName:
+      'one-to-one {{relation}}: {{database}} backs {{fk}} with {{actual}}, not {{key}} as the schema names it',
+  },
+  help: {
+    missing:
+      'Add the unique in a migration (oto generate sql writes one, checking for duplicates first), or let the ORM create it.',
+    noTable: 'Apply the migrations that create it, or check that oto reads the right database.',
+    noColumns: 'Apply the migrations that add them, or check that oto reads the right database.',
+    otherName: 'Rename one of them so that the next migration the ORM generates does not drop and recreate it.',
+  },
+  check({ model, database, report }) {
+    for (const { r, actual } of oneToOnesInDatabase(model.relations, database)) {
+      if (!r.backing || !database) continue;
+      const data = { ...relationData(r), key: keyLabel(r.backing), database: databaseLabel(database) };
+      if (!actual.table) {
+        report({ messageId: 'noTable', data, target: { relation: r, at: 'dependent-table' } });
+      } else if (actual.missingColumns.length > 0) {
+        report({ messageId: 'noColumns', data: { ...data, columns: actual.missingColumns.join(', ') }, target: { relation: r } });
+      } else if (!actual.backing) {
+        // A migration that dropped the key is reported by migration-drops-one-to-one-unique, with its name.
+        if (!actual.droppedBy) report({ messageId: 'missing', data, target: { relation: r } });
+      } else if (r.backing.name && actual.backing.name && r.backing.name !== actual.backing.name) {
+        report({
+          messageId: 'otherName',
+          data: { ...data, actual: keyLabel(actual.backing), fk: columnsLabel(actual.table.name, actual.backing.columns) },
+          target: { relation: r },
+          severity: 'info',
+        });
+      }
+    }
+  },
+});
