@@ -1,0 +1,29 @@
+import { createConnection } from 'mysql2/promise';
+import type { Bounds } from './postgres';
+import type { Row, SqlClient } from './sql-client';
+
+/** A connected mysql2 connection (MySQL and MariaDB); `mariadb://` URLs are read as `mysql://`. */
+export async function mysqlClient(url: string, label: string, bounds: Bounds): Promise<SqlClient> {
+  const connection = await createConnection({
+    uri: url.replace(/^mariadb:/i, 'mysql:'),
+    connectTimeout: bounds.connectTimeoutMs,
+    multipleStatements: true,
+    // Catalog values as strings: booleans and counts are read the same way on every server.
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    dateStrings: true,
+  });
+  connection.on('error', () => undefined);
+  return {
+    dialect: 'mysql',
+    label,
+    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
+      const [rows] = await connection.query({ sql, timeout: bounds.queryTimeoutMs, values: params ? [...params] : [] });
+      return rows as T[];
+    },
+    async exec(script) {
+      await connection.query({ sql: script, timeout: bounds.queryTimeoutMs });
+    },
+    close: () => connection.end(),
+  };
+}

@@ -1,0 +1,35 @@
+import { Client } from 'pg';
+import type { SqlClient } from './sql-client';
+
+export interface Bounds {
+  /** How long connecting may take, in milliseconds. */
+  readonly connectTimeoutMs: number;
+  /** How long one query may take, in milliseconds. */
+  readonly queryTimeoutMs: number;
+}
+
+/** A connected node-postgres client; throws node-postgres's error when it cannot connect. */
+export async function postgresClient(url: string, label: string, bounds: Bounds): Promise<SqlClient> {
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: bounds.connectTimeoutMs,
+    statement_timeout: bounds.queryTimeoutMs,
+    query_timeout: bounds.queryTimeoutMs + 1000,
+    application_name: 'oto',
+  });
+  // A server that goes away later emits 'error' on the client; the next query reports it instead.
+  client.on('error', () => undefined);
+  await client.connect();
+  return {
+    dialect: 'postgresql',
+    label,
+    async query(sql, params) {
+      const result = await client.query(sql, params ? [...params] : undefined);
+      return result.rows;
+    },
+    async exec(script) {
+      await client.query(script);
+    },
+    close: () => client.end(),
+  };
+}

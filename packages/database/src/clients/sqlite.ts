@@ -1,0 +1,38 @@
+import type { Database } from 'better-sqlite3';
+import { UserError } from '@oto/core';
+import type { Row, SqlClient } from './sql-client';
+
+type DatabaseConstructor = typeof import('better-sqlite3');
+
+function betterSqlite3(): DatabaseConstructor {
+  try {
+    // An optional dependency: a native module that may not have built on this machine.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('better-sqlite3') as DatabaseConstructor;
+  } catch {
+    throw new UserError('SQLite needs the package better-sqlite3, which is not installed (or did not build here): npm install better-sqlite3');
+  }
+}
+
+/**
+ * A SQLite database through better-sqlite3: a file opened read-only (it must exist), or a fresh
+ * in-memory database (`:memory:`) for migration replay.
+ */
+export function sqliteClient(file: string, label: string, timeoutMs: number): SqlClient {
+  const Sqlite = betterSqlite3();
+  const memory = file === ':memory:';
+  const db: Database = new Sqlite(file, memory ? {} : { readonly: true, fileMustExist: true, timeout: timeoutMs });
+  return {
+    dialect: 'sqlite',
+    label,
+    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
+      return db.prepare(sql).all(...(params ?? [])) as T[];
+    },
+    async exec(script) {
+      db.exec(script);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Opens the database a URL names, bounded in time, with errors as one line that names the host and
+ * port (never the password): `postgres://`, `postgresql://`, `mysql://`, `mariadb://`, `sqlite:`,
+ * `file:`, a `.db`/`.sqlite`/`.sqlite3` path, or `pglite:<folder>` for a PGlite data folder.
+ */
+import * as path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { UserError, oneLine, redactUrls } from '@oto/core';
+import { mysqlClient } from './clients/mysql';
+import { pgliteClient } from './clients/pglite';
+import { postgresClient } from './clients/postgres';
+import type { Bounds } from './clients/postgres';
+import { sqliteClient } from './clients/sqlite';
+import type { SqlClient } from './clients/sql-client';
+
+export const DEFAULT_BOUNDS: Bounds = { connectTimeoutMs: 10_000, queryTimeoutMs: 60_000 };
+
+type Target =
+  | { readonly kind: 'postgresql' | 'mysql'; readonly url: string; readonly where: string }
+  | { readonly kind: 'sqlite' | 'pglite'; readonly file: string };
+
+function serverTarget(kind: 'postgresql' | 'mysql', url: string): Target {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UserError(`database URL ${redactUrls(url)} is not a valid URL: write it as ${kind === 'mysql' ? 'mysql' : 'postgresql'}://user:password@host:port/database`);
+  }
+  const port = parsed.port || (kind === 'mysql' ? '3306' : '5432');
+  const host = parsed.hostname || 'localhost';
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  return { kind, url, where: `${host}:${port}${database ? ` (database ${database})` : ''}` };
+}
+
+/** What kind of database a URL names. */
+export function parseDatabaseUrl(url: string, cwd: string): Target {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') return serverTarget('postgresql', url);
+  if (scheme === 'mysql' || scheme === 'mariadb') return serverTarget('mysql', url);
+  if (scheme === 'sqlite' || scheme === 'file') {
+    const rest = url.slice(scheme.length + 1).replace(/^\/\//, '');
+    return { kind: 'sqlite', file: rest === ':memory:' ? rest : path.resolve(cwd, rest) };
+  }
+  if (scheme === 'pglite') return { kind: 'pglite', file: path.resolve(cwd, url.slice('pglite:'.length).replace(/^\/\//, '')) };
+  if (/\.(db|sqlite3?)$/i.test(url)) return { kind: 'sqlite', file: path.resolve(cwd, url) };
+  throw new UserError(
+    `database URL ${redactUrls(url)}: unknown kind; use postgresql://…, mysql://…, mariadb://…, sqlite:<file> or pglite:<folder>`,
+  );
+}
+
+const DIALECT_NAME = { postgresql: 'PostgreSQL', mysql: 'MySQL/MariaDB' } as const;
+
+/** Connects to the database the URL names; a failure is a one-line UserError. */
+export async function connect(url: string, options: { cwd: string; bounds?: Bounds }): Promise<SqlClient> {
+  const bounds = options.bounds ?? DEFAULT_BOUNDS;
+  const target = parseDatabaseUrl(url, options.cwd);
+  try {
+    switch (target.kind) {
+      case 'postgresql':
+        return await postgresClient(target.url, redactUrls(target.url), bounds);
+      case 'mysql':
+        return await mysqlClient(target.url, redactUrls(target.url), bounds);
+      case 'sqlite':
+        return sqliteClient(target.file, path.relative(options.cwd, target.file) || target.file, bounds.queryTimeoutMs);
+      case 'pglite':
+        return pgliteClient(await PGlite.create(target.file), { label: `PGlite ${path.relative(options.cwd, target.file) || target.file}` });
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const where = 'where' in target ? `${DIALECT_NAME[target.kind]} at ${target.where}` : `${target.kind === 'sqlite' ? 'SQLite' : 'PGlite'} database ${target.file}`;
+    const reason = redactUrls(oneLine(error)) || String((error as { code?: unknown }).code ?? 'unknown error');
+    throw new UserError(`cannot connect to ${where}: ${reason}`);
+  }
+}
