@@ -27,6 +27,8 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--prisma [schema]', 'a Prisma schema file or folder (default: found the way Prisma finds it)')
     .option('--drizzle [config]', 'a drizzle config, or a Drizzle schema module (default: drizzle.config.* here; used without a flag when present)')
     .option('--typeorm <data-source>', 'a module exporting a TypeORM DataSource (what the TypeORM CLI takes as -d)')
+    .option('--database-url <url>', 'compare with this database: postgresql://, mysql://, mariadb://, sqlite:<file>, pglite:<folder> (its password is never printed)')
+    .option('--migrations [folder]', 'compare with the database these migrations build: Prisma, drizzle-kit, .sql files or TypeORM classes, replayed into embedded PGlite (or the empty database --database-url names)')
     .option('--stub <module>', 'replace a module that cannot load here with an inert stub (import specifier or path, globs allowed; repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--config <file>', 'an oto config file (default: oto.config.* or package.json#oto, searched upwards)')

@@ -4,9 +4,11 @@ import type { FailOn, Format, LoadedSource, OtoConfig } from '@oto/core';
 import { findDrizzleConfig, loadDrizzleSource } from '@oto/drizzle';
 import { loadPrismaModel } from '@oto/prisma';
 import { loadTypeormSource } from '@oto/typeorm';
+import { planDatabase } from './database-source';
+import type { DatabaseOptions, DatabasePlan } from './database-source';
 import type { CliIo } from './io';
 
-export interface CheckOptions {
+export interface CheckOptions extends DatabaseOptions {
   /** `--prisma [path]`: true when given without a path. */
   readonly prisma?: string | true;
   /** `--drizzle [config]`: true when given without a path. */
@@ -34,7 +36,7 @@ function chooseOrm(options: CheckOptions, cwd: string): Orm {
   return given[0] ?? (findDrizzleConfig(cwd) ? 'drizzle' : 'prisma');
 }
 
-async function loadSource(orm: Orm, options: CheckOptions, config: OtoConfig, cwd: string): Promise<LoadedSource> {
+async function loadSource(orm: Orm, options: CheckOptions, config: OtoConfig, cwd: string, database: DatabasePlan): Promise<LoadedSource> {
   const path = (flag: string | true | undefined) => (typeof flag === 'string' ? flag : undefined);
   if (orm === 'drizzle') {
     const given = path(options.drizzle);
@@ -47,7 +49,12 @@ async function loadSource(orm: Orm, options: CheckOptions, config: OtoConfig, cw
     });
   }
   if (orm === 'typeorm') {
-    return loadTypeormSource({ cwd, dataSource: options.typeorm as string, stubs: config.stub ?? [] });
+    return loadTypeormSource({
+      cwd,
+      dataSource: options.typeorm as string,
+      stubs: config.stub ?? [],
+      ...(database.kind === 'source' ? { migrations: database.typeorm } : {}),
+    });
   }
   const schema = path(options.prisma);
   const { model } = await loadPrismaModel(schema ? { schema, cwd } : { cwd });
@@ -56,6 +63,7 @@ async function loadSource(orm: Orm, options: CheckOptions, config: OtoConfig, cw
 
 export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
   const orm = chooseOrm(options, io.cwd);
+  const database = planDatabase(options, orm, io.cwd);
   const overrides: OtoConfig = {
     ...(options.failOn ? { failOn: options.failOn } : {}),
     ...(options.stub?.length ? { stub: [...options.stub] } : {}),
@@ -64,7 +72,8 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     cwd: io.cwd,
     ...(options.config ? { configFile: options.config } : {}),
     overrides,
-    load: (config) => loadSource(orm, options, config, io.cwd),
+    load: (config) => loadSource(orm, options, config, io.cwd, database),
+    ...(database.kind === 'compare' ? { database: database.read } : {}),
   });
   for (const warning of result.warnings) io.stderr(`oto: warning: ${warning}\n`);
   io.stdout(format(result.report, options.format, { color: io.isTTY && !io.env.NO_COLOR, toolVersion: version }));

@@ -7,13 +7,15 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Dialect, Origin, SchemaModel } from '@oto/core';
+import type { DatabaseFacts, Dialect, Origin, SchemaModel } from '@oto/core';
 import { UserError, oneLine, shownPath } from '@oto/core';
 import { describeLoadError, loadFailureOf, withModuleLoader } from '@oto/loader';
 import type { ModuleLoader, StubbedModule } from '@oto/loader';
 import type { DataSource } from 'typeorm';
 import { classDeclarations } from './class-text';
 import { fromTypeorm } from './from-typeorm';
+import { migrationsOption, replayTypeormMigrations } from './replay-typeorm';
+import type { TypeormMigrations } from './replay-typeorm';
 import type { TypeormSchemaInput } from './from-typeorm';
 
 export interface LoadTypeormOptions {
@@ -22,6 +24,8 @@ export interface LoadTypeormOptions {
   readonly dataSource: string;
   /** Modules to replace with inert stubs. */
   readonly stubs?: readonly string[];
+  /** Replay the project's migration classes into a scratch database, with the project's TypeORM. */
+  readonly migrations?: TypeormMigrations;
 }
 
 export interface LoadedTypeormModel {
@@ -29,6 +33,8 @@ export interface LoadedTypeormModel {
   /** The data source file, relative to cwd. */
   readonly dataSourceFile: string;
   readonly stubbed: readonly StubbedModule[];
+  /** The database the migrations built, when asked to replay them. */
+  readonly database?: DatabaseFacts;
 }
 
 const DIALECTS: Readonly<Record<string, Dialect>> = {
@@ -190,7 +196,18 @@ export async function loadTypeormModel(options: LoadTypeormOptions): Promise<Loa
       throw driverMissing(error, label) ?? describeLoadError(error, label);
     }
     const dataSource = await findDataSource(exports, label);
+    // Read before the metadata is built: that leaves migrations out of the DataSource's options.
+    const migrations = options.migrations ? migrationsOption(dataSource, options.migrations.dir, label) : undefined;
     const model = await modelOfDataSource(dataSource, label, () => collectOrigins(loader, cwd));
-    return { model, dataSourceFile: label, stubbed: loader.stubbed };
+    if (!options.migrations || !migrations) return { model, dataSourceFile: label, stubbed: loader.stubbed };
+    const session = await options.migrations.open(model.dialect);
+    try {
+      await replayTypeormMigrations(dataSource, migrations, session, label);
+    } catch (error) {
+      await session.abort();
+      if (loadFailureOf(error)) throw describeLoadError(error, label);
+      throw error;
+    }
+    return { model, dataSourceFile: label, stubbed: loader.stubbed, database: await session.finish() };
   });
 }

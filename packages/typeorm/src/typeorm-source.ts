@@ -6,5 +6,5 @@ import { loadTypeormModel } from './load-typeorm';
 
 export async function loadTypeormSource(options: LoadTypeormOptions): Promise<LoadedSource> {
   const loaded = await loadTypeormModel(options);
-  return { model: loaded.model, warnings: loaded.stubbed.map(stubbedWarning) };
+  return { model: loaded.model, warnings: loaded.stubbed.map(stubbedWarning), ...(loaded.database ? { database: loaded.database } : {}) };
 }

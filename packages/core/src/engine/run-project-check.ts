@@ -17,6 +17,8 @@ export interface LoadedSource {
   /** Config the source carries (the options of `withOto` in a drizzle config, a generator block). */
   readonly overrides?: OtoConfig;
   readonly warnings?: readonly string[];
+  /** The database the source built itself (TypeORM runs its migration classes while loaded). */
+  readonly database?: DatabaseFacts;
 }
 
 export interface ProjectCheckOptions {
@@ -51,7 +53,7 @@ export async function runProjectCheck(options: ProjectCheckOptions): Promise<Pro
   const merged = mergeConfigs(file.config, source.overrides ?? {}, options.overrides ?? {});
   const label = file.file ? path.relative(options.cwd, file.file) || file.file : (options.source ?? 'config');
   const config = resolveConfig(merged, label);
-  const database = options.database ? await options.database(source.model) : undefined;
+  const database = source.database ?? (options.database ? await options.database(source.model) : undefined);
   const report = buildReport(check(source.model, config, database), { cwd: options.cwd });
   return { report, config, warnings: source.warnings ?? [], failed: reaches(report.diagnostics, config.failOn) };
 }

@@ -1,0 +1,73 @@
+/**
+ * What `oto check` compares the schema with: the live database `--database-url` names, or the
+ * database that replaying `--migrations` builds (into embedded PGlite or in-memory SQLite, or into
+ * the empty scratch database `--database-url` names).
+ */
+import * as path from 'node:path';
+import { UserError, shownPath } from '@oto/core';
+import type { DatabaseFacts, Dialect, SchemaModel } from '@oto/core';
+import { MigrationRecorder, openReplayTarget, readDatabase, readMigrationFolder, replayMigrationFolder } from '@oto/database';
+import type { TypeormMigrations } from '@oto/typeorm';
+
+export interface DatabaseOptions {
+  readonly databaseUrl?: string;
+  /** `--migrations [folder]`: true without a folder (TypeORM: the DataSource's own migrations). */
+  readonly migrations?: string | true;
+}
+
+export type DatabasePlan =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'source'; readonly typeorm: TypeormMigrations }
+  | { readonly kind: 'compare'; read(declared: SchemaModel): Promise<DatabaseFacts> };
+
+/** TypeORM migration classes replayed by the TypeORM source, into a fresh scratch database. */
+function typeormReplay(dir: string | undefined, label: string, databaseUrl: string | undefined, cwd: string): TypeormMigrations {
+  return {
+    ...(dir ? { dir } : {}),
+    async open(dialect: Dialect) {
+      const target = await openReplayTarget({ dialect, cwd, ...(databaseUrl ? { databaseUrl } : {}) });
+      const recorder = new MigrationRecorder(target.client.dialect, label);
+      try {
+        return {
+          url: await target.url(),
+          afterEach: (name, query) => recorder.afterEach(name, query),
+          async finish() {
+            try {
+              return await recorder.facts(target.client);
+            } finally {
+              await target.close();
+            }
+          },
+          abort: () => target.close(),
+        };
+      } catch (error) {
+        await target.close();
+        throw error;
+      }
+    },
+  };
+}
+
+/** How the check gets its database, from the flags and the ORM. */
+export function planDatabase(options: DatabaseOptions, orm: 'prisma' | 'drizzle' | 'typeorm', cwd: string): DatabasePlan {
+  const { databaseUrl, migrations } = options;
+  if (migrations === undefined) {
+    if (!databaseUrl) return { kind: 'none' };
+    return { kind: 'compare', read: (declared) => readDatabase(databaseUrl, declared, { cwd }) };
+  }
+  if (migrations === true) {
+    if (orm !== 'typeorm') throw new UserError('--migrations needs a folder: --migrations <folder> (only TypeORM can take the DataSource\'s own)');
+    return { kind: 'source', typeorm: typeormReplay(undefined, 'the DataSource\'s migrations', databaseUrl, cwd) };
+  }
+  const dir = path.resolve(cwd, migrations);
+  const label = shownPath(cwd, dir);
+  const folder = readMigrationFolder(dir, label);
+  if (folder.format === 'typeorm') {
+    if (orm !== 'typeorm') throw new UserError(`${label} holds TypeORM migration classes: check it with --typeorm <data source>`);
+    return { kind: 'source', typeorm: typeormReplay(dir, label, databaseUrl, cwd) };
+  }
+  return {
+    kind: 'compare',
+    read: (declared) => replayMigrationFolder(folder, { schemaDialect: declared.dialect, label, cwd, ...(databaseUrl ? { databaseUrl } : {}) }),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * A migrations folder as the tool that wrote it lays it out: Prisma (`<name>/migration.sql`, in
+ * name order, `migration_lock.toml` naming the provider), drizzle-kit (`meta/_journal.json` and
+ * `<tag>.sql` in journal order), plain `.sql` files in name order, or TypeORM migration classes
+ * (`.ts`/`.js` files, run through TypeORM itself).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UserError } from '@oto/core';
+import type { Dialect } from '@oto/core';
+
+export type MigrationFormat = 'prisma' | 'drizzle' | 'sql' | 'typeorm';
+
+export interface SqlMigration {
+  readonly name: string;
+  readonly file: string;
+  readonly sql: string;
+}
+
+export interface MigrationFolder {
+  readonly dir: string;
+  readonly format: MigrationFormat;
+  /** The dialect the folder says it is for (Prisma's lock file, drizzle-kit's journal). */
+  readonly dialect?: Dialect;
+  /** The SQL migrations in the order they apply (none for TypeORM classes). */
+  readonly migrations: readonly SqlMigration[];
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+const PROVIDERS: Readonly<Record<string, Dialect>> = {
+  postgresql: 'postgresql',
+  postgres: 'postgresql',
+  pg: 'postgresql',
+  cockroachdb: 'cockroachdb',
+  mysql: 'mysql',
+  sqlite: 'sqlite',
+  turso: 'sqlite',
+  sqlserver: 'sqlserver',
+};
+
+function read(file: string, label: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`${label}: cannot read ${file}`);
+  }
+}
+
+function drizzleFolder(dir: string, label: string): MigrationFolder {
+  const journalFile = path.join(dir, 'meta', '_journal.json');
+  let journal: { dialect?: string; entries?: { idx: number; tag: string }[] };
+  try {
+    journal = JSON.parse(read(journalFile, label)) as typeof journal;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${label}/meta/_journal.json is not valid JSON: regenerate it with drizzle-kit generate`);
+  }
+  const entries = [...(journal.entries ?? [])].sort((a, b) => a.idx - b.idx);
+  const dialect = PROVIDERS[String(journal.dialect)];
+  return {
+    dir,
+    format: 'drizzle',
+    ...(dialect ? { dialect } : {}),
+    migrations: entries.map((e) => {
+      const file = path.join(dir, `${e.tag}.sql`);
+      if (!fs.existsSync(file)) throw new UserError(`${label}: the journal lists ${e.tag}, but ${e.tag}.sql is missing`);
+      return { name: e.tag, file, sql: read(file, label) };
+    }),
+  };
+}
+
+function prismaFolder(dir: string, label: string, subdirs: readonly string[]): MigrationFolder {
+  const lock = path.join(dir, 'migration_lock.toml');
+  const provider = fs.existsSync(lock) ? /provider\s*=\s*"([^"]+)"/.exec(read(lock, label))?.[1] : undefined;
+  const dialect = provider ? PROVIDERS[provider] : undefined;
+  return {
+    dir,
+    format: 'prisma',
+    ...(dialect ? { dialect } : {}),
+    migrations: [...subdirs].sort(byName).map((name) => {
+      const file = path.join(dir, name, 'migration.sql');
+      return { name, file, sql: read(file, label) };
+    }),
+  };
+}
+
+/** Reads a migrations folder; `label` names it in errors. */
+export function readMigrationFolder(dir: string, label: string): MigrationFolder {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new UserError(`${label}: migrations folder not found: pass --migrations <folder>`);
+  }
+  if (fs.existsSync(path.join(dir, 'meta', '_journal.json'))) return drizzleFolder(dir, label);
+  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  const prisma = entries.filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'migration.sql'))).map((e) => e.name);
+  if (prisma.length > 0 || fs.existsSync(path.join(dir, 'migration_lock.toml'))) return prismaFolder(dir, label, prisma);
+  const files = entries.filter((e) => e.isFile()).map((e) => e.name);
+  const sql = files.filter((f) => f.endsWith('.sql')).sort(byName);
+  if (sql.length > 0) {
+    return { dir, format: 'sql', migrations: sql.map((f) => ({ name: f.replace(/\.sql$/, ''), file: path.join(dir, f), sql: read(path.join(dir, f), label) })) };
+  }
+  if (files.some((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts'))) return { dir, format: 'typeorm', migrations: [] };
+  throw new UserError(
+    `${label}: no migrations found: expected Prisma (<name>/migration.sql), drizzle-kit (meta/_journal.json), .sql files, or TypeORM migration classes`,
+  );
+}

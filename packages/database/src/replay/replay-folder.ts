@@ -1,0 +1,29 @@
+import { UserError } from '@oto/core';
+import type { DatabaseFacts, Dialect } from '@oto/core';
+import type { Bounds } from '../clients/postgres';
+import type { MigrationFolder } from './migration-folder';
+import { replaySqlMigrations } from './replay';
+import { openReplayTarget } from './replay-target';
+
+/** The dialect to replay in: the folder's own when it says, which must agree with the schema's. */
+export function replayDialect(folder: MigrationFolder, schemaDialect: Dialect, label: string): Dialect {
+  const family = (d: Dialect) => (d === 'cockroachdb' ? 'postgresql' : d);
+  if (folder.dialect && family(folder.dialect) !== family(schemaDialect)) {
+    throw new UserError(`${label}: the migrations are for ${folder.dialect}, the schema for ${schemaDialect}: point --migrations at the schema's migrations`);
+  }
+  return folder.dialect ?? schemaDialect;
+}
+
+/** Replays a folder of SQL migrations (Prisma, drizzle-kit, plain .sql) into a fresh database. */
+export async function replayMigrationFolder(
+  folder: MigrationFolder,
+  options: { schemaDialect: Dialect; label: string; cwd: string; databaseUrl?: string; bounds?: Bounds },
+): Promise<DatabaseFacts> {
+  const dialect = replayDialect(folder, options.schemaDialect, options.label);
+  const target = await openReplayTarget({ dialect, cwd: options.cwd, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.bounds ? { bounds: options.bounds } : {}) });
+  try {
+    return await replaySqlMigrations(folder, target, options.label);
+  } finally {
+    await target.close();
+  }
+}

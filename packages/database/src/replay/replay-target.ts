@@ -1,0 +1,80 @@
+/**
+ * Where migrations are replayed: a fresh embedded PGlite (PostgreSQL migrations), a fresh
+ * in-memory SQLite (SQLite migrations), or the empty database `--database-url` names. A TypeORM
+ * replay reaches PGlite through a socket server on 127.0.0.1, since TypeORM has no PGlite driver.
+ */
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import { UserError } from '@oto/core';
+import type { Dialect } from '@oto/core';
+import { createPglite, pgliteClient } from '../clients/pglite';
+import { sqliteClient } from '../clients/sqlite';
+import type { SqlClient } from '../clients/sql-client';
+import { connect } from '../connect';
+import type { Bounds } from '../clients/postgres';
+import { introspect } from '../introspect/introspect';
+
+export interface ReplayTarget {
+  readonly client: SqlClient;
+  /** A URL a separate client (TypeORM) can connect to; PGlite starts its socket server on first call. */
+  url(): Promise<string>;
+  close(): Promise<void>;
+}
+
+function embeddedPostgres(db: PGlite): ReplayTarget {
+  const client = pgliteClient(db, { label: 'embedded PGlite' });
+  let server: PGLiteSocketServer | undefined;
+  return {
+    client,
+    async url() {
+      if (!server) {
+        server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+        await server.start();
+      }
+      return `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
+    },
+    async close() {
+      await server?.stop();
+      await client.close();
+    },
+  };
+}
+
+/** A database given for replay must hold no table: replaying migrations into it changes it. */
+async function ensureEmpty(client: SqlClient): Promise<void> {
+  const { model } = await introspect(client);
+  if (model.tables.length > 0) {
+    await client.close();
+    throw new UserError(
+      `${client.label} has ${model.tables.length} table(s): migrations are replayed only into an empty scratch database (or leave out --database-url to use embedded PGlite)`,
+    );
+  }
+}
+
+export async function openReplayTarget(options: { dialect: Dialect; databaseUrl?: string; cwd: string; bounds?: Bounds }): Promise<ReplayTarget> {
+  if (options.databaseUrl) {
+    const url = options.databaseUrl;
+    const client = await connect(url, options);
+    await ensureEmpty(client);
+    return { client, url: async () => url, close: () => client.close() };
+  }
+  switch (options.dialect) {
+    case 'postgresql':
+    case 'cockroachdb':
+      return embeddedPostgres(await createPglite());
+    case 'sqlite': {
+      const client = sqliteClient(':memory:', 'in-memory SQLite', options.bounds?.queryTimeoutMs ?? 60_000);
+      return {
+        client,
+        url: async () => {
+          throw new UserError('SQLite migrations are replayed in memory; give an empty database file with --database-url sqlite:<file> for a TypeORM replay');
+        },
+        close: () => client.close(),
+      };
+    }
+    default:
+      throw new UserError(
+        `replaying ${options.dialect} migrations needs a ${options.dialect === 'mysql' ? 'MySQL or MariaDB' : options.dialect} server: give an empty scratch database with --database-url`,
+      );
+  }
+}

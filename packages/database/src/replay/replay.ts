@@ -1,0 +1,59 @@
+/**
+ * Replays migrations one at a time and reads the database after each: the final database is what
+ * the schema is compared with, and the steps say which migration dropped a key.
+ */
+import { UserError, oneLine, redactUrls } from '@oto/core';
+import type { DatabaseFacts, MigrationStep } from '@oto/core';
+import type { Row, SqlClient } from '../clients/sql-client';
+import { introspect } from '../introspect/introspect';
+import type { MigrationFolder } from './migration-folder';
+import type { ReplayTarget } from './replay-target';
+
+export type Query = (sql: string, params?: readonly unknown[]) => Promise<Row[]>;
+
+/** Collects the database as each migration leaves it. */
+export class MigrationRecorder {
+  private readonly steps: MigrationStep[] = [];
+  private defaultSchema: string | undefined;
+
+  constructor(
+    private readonly dialect: SqlClient['dialect'],
+    private readonly label: string,
+  ) {}
+
+  /** Reads the database through `query` (inside the migration's transaction, when it has one). */
+  async afterEach(name: string, query: Query): Promise<void> {
+    const client: SqlClient = {
+      dialect: this.dialect,
+      label: this.label,
+      query: (sql, params) => query(sql, params) as never,
+      exec: async (script) => void (await query(script)),
+      close: async () => undefined,
+    };
+    const { model, defaultSchema } = await introspect(client);
+    this.defaultSchema = defaultSchema;
+    this.steps.push({ name, tables: model.tables });
+  }
+
+  /** The database after the last migration (introspected once more through `client`). */
+  async facts(client: SqlClient): Promise<DatabaseFacts> {
+    const { model, defaultSchema } = await introspect(client);
+    const schema = defaultSchema ?? this.defaultSchema;
+    return { kind: 'migrations', label: this.label, model, ...(schema ? { defaultSchema: schema } : {}), steps: this.steps };
+  }
+}
+
+/** Runs each SQL migration of the folder on the target, in order; a failing one is a one-line error. */
+export async function replaySqlMigrations(folder: MigrationFolder, target: ReplayTarget, label: string): Promise<DatabaseFacts> {
+  const recorder = new MigrationRecorder(target.client.dialect, label);
+  const query: Query = (sql, params) => target.client.query(sql, params);
+  for (const migration of folder.migrations) {
+    try {
+      await target.client.exec(migration.sql);
+    } catch (error) {
+      throw new UserError(`${label}: migration ${migration.name} fails on ${target.client.label}: ${redactUrls(oneLine(error))}`);
+    }
+    await recorder.afterEach(migration.name, query);
+  }
+  return recorder.facts(target.client);
+}

@@ -1,0 +1,89 @@
+/**
+ * TypeORM migration classes replayed through the project's own TypeORM: a second DataSource like
+ * the project's, pointed at a scratch database, runs every migration in its own transaction, and
+ * oto reads the database at the end of each migration's `up`, on that migration's connection.
+ */
+import type { DatabaseFacts, Dialect } from '@oto/core';
+import { UserError, oneLine, redactUrls } from '@oto/core';
+import type { DataSource, DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
+
+export type MigrationQuery = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** A scratch database to replay into, as the caller (the CLI, with @oto/database) provides it. */
+export interface ReplaySession {
+  /** A URL TypeORM connects to (PGlite's socket server, or the given scratch database). */
+  readonly url: string;
+  afterEach(name: string, query: MigrationQuery): Promise<void>;
+  /** Reads the database after the last migration and releases it. */
+  finish(): Promise<DatabaseFacts>;
+  /** Releases the database after a failure. */
+  abort(): Promise<void>;
+}
+
+export interface TypeormMigrations {
+  /** A folder of migration classes; absent: the DataSource's own `migrations` option. */
+  readonly dir?: string;
+  open(dialect: Dialect): Promise<ReplaySession>;
+}
+
+/** The migrations option to replay: the folder's files, or the DataSource's own. */
+export function migrationsOption(dataSource: DataSource, dir: string | undefined, label: string): DataSourceOptions['migrations'] {
+  if (dir) return [`${dir.replace(/\\/g, '/')}/*.{ts,js,cjs,mjs}`];
+  const own = dataSource.options.migrations;
+  if (!own || (Array.isArray(own) && own.length === 0)) {
+    throw new UserError(`${label}: the DataSource lists no migrations: give them in its migrations option, or pass --migrations <folder>`);
+  }
+  return own;
+}
+
+function connectionOptions(options: DataSourceOptions, url: string): Record<string, unknown> {
+  if (['sqlite', 'better-sqlite3', 'sqljs'].includes(String(options.type))) return { database: url.replace(/^sqlite:(\/\/)?/, '') };
+  // One connection: PGlite serves one at a time, and the replay needs no more.
+  return { url, host: undefined, port: undefined, username: undefined, password: undefined, database: undefined, ssl: false, extra: { max: 1, connectionLimit: 1 }, replication: undefined };
+}
+
+/** Replays the migrations with the project's TypeORM; `own` is the project's DataSource (not connected). */
+export async function replayTypeormMigrations(
+  own: DataSource,
+  migrations: DataSourceOptions['migrations'],
+  session: ReplaySession,
+  label: string,
+): Promise<void> {
+  const DataSourceClass = own.constructor as new (options: DataSourceOptions) => DataSource;
+  const options = {
+    ...own.options,
+    ...connectionOptions(own.options, session.url),
+    migrations,
+    subscribers: [],
+    synchronize: false,
+    migrationsRun: false,
+    dropSchema: false,
+    logging: false,
+    migrationsTransactionMode: 'each',
+  } as unknown as DataSourceOptions;
+  const replay = new DataSourceClass(options);
+  try {
+    await replay.initialize();
+  } catch (error) {
+    throw new UserError(`${label}: TypeORM cannot connect to the scratch database: ${redactUrls(oneLine(error))}`);
+  }
+  try {
+    if (replay.migrations.length === 0) throw new UserError(`${label}: no migration classes found in ${JSON.stringify(migrations)}`);
+    for (const migration of replay.migrations as MigrationInterface[]) {
+      const up = migration.up.bind(migration);
+      const name = migration.name ?? migration.constructor.name;
+      migration.up = async (runner: QueryRunner) => {
+        await up(runner);
+        await session.afterEach(name, (sql, params) => runner.query(sql, params ? [...params] : undefined));
+      };
+    }
+    try {
+      await replay.runMigrations({ transaction: 'each' });
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(`${label}: a migration fails on the scratch database: ${redactUrls(oneLine(error))}`);
+    }
+  } finally {
+    await replay.destroy().catch(() => undefined);
+  }
+}
