@@ -49,7 +49,7 @@ function typeormReplay(dir: string | undefined, label: string, databaseUrl: stri
 }
 
 /** How the check gets its database, from the flags and the ORM. */
-export function planDatabase(options: DatabaseOptions, orm: 'prisma' | 'drizzle' | 'typeorm', cwd: string): DatabasePlan {
+export function planDatabase(options: DatabaseOptions & { readonly typeorm?: string }, orm: 'prisma' | 'drizzle' | 'typeorm', cwd: string): DatabasePlan {
   const { databaseUrl, migrations } = options;
   if (migrations === undefined) {
     if (!databaseUrl) return { kind: 'none' };
@@ -57,7 +57,8 @@ export function planDatabase(options: DatabaseOptions, orm: 'prisma' | 'drizzle'
   }
   if (migrations === true) {
     if (orm !== 'typeorm') throw new UserError('--migrations needs a folder: --migrations <folder> (only TypeORM can take the DataSource\'s own)');
-    return { kind: 'source', typeorm: typeormReplay(undefined, 'the DataSource\'s migrations', databaseUrl, cwd) };
+    const dataSource = shownPath(cwd, path.resolve(cwd, options.typeorm ?? ''));
+    return { kind: 'source', typeorm: typeormReplay(undefined, `the migrations of ${dataSource}`, databaseUrl, cwd) };
   }
   const dir = path.resolve(cwd, migrations);
   const label = shownPath(cwd, dir);

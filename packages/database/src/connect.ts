@@ -4,10 +4,9 @@
  * `file:`, a `.db`/`.sqlite`/`.sqlite3` path, or `pglite:<folder>` for a PGlite data folder.
  */
 import * as path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { UserError, oneLine, redactUrls } from '@oto/core';
 import { mysqlClient } from './clients/mysql';
-import { pgliteClient } from './clients/pglite';
+import { createPglite, pgliteClient } from './clients/pglite';
 import { postgresClient } from './clients/postgres';
 import type { Bounds } from './clients/postgres';
 import { sqliteClient } from './clients/sqlite';
@@ -63,7 +62,7 @@ export async function connect(url: string, options: { cwd: string; bounds?: Boun
       case 'sqlite':
         return sqliteClient(target.file, path.relative(options.cwd, target.file) || target.file, bounds.queryTimeoutMs);
       case 'pglite':
-        return pgliteClient(await PGlite.create(target.file), { label: `PGlite ${path.relative(options.cwd, target.file) || target.file}` });
+        return pgliteClient(await createPglite(target.file), { label: `PGlite ${path.relative(options.cwd, target.file) || target.file}` });
     }
   } catch (error) {
     if (error instanceof UserError) throw error;

@@ -45,7 +45,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   const counts = countBySeverity(report.diagnostics);
   const oneToOne = report.relations.filter((r) => r.kind === 'one-to-one').length;
   const against = report.database
-    ? `, against ${report.database.kind === 'migrations' ? 'the migrations in ' : ''}${report.database.label}`
+    ? `, against ${report.database.kind === 'migrations' ? 'the database replayed from ' : ''}${report.database.label}`
     : '';
   const scope = `${plural(oneToOne, 'one-to-one relation')} (of ${plural(report.relations.length, 'relation')})${against}`;
   if (report.diagnostics.length === 0) {

@@ -10,7 +10,7 @@ export function keyLabel(key: BackingKey): string {
 /** How the database is named in messages. */
 export function databaseLabel(database: AnalyzedDatabase): string {
   const { kind, label } = database.facts;
-  return kind === 'migrations' ? `the database the migrations in ${label} build` : `the database ${label}`;
+  return kind === 'migrations' ? `the database replayed from ${label}` : `the database ${label}`;
 }
 
 /** Declared one-to-ones with their comparison with the database (none without a database). */

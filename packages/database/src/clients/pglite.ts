@@ -15,9 +15,12 @@ function contribExtensions(): Extensions {
   return Object.fromEntries(CONTRIB.map((name) => [name, load(name)]));
 }
 
-/** A fresh in-memory PGlite (real PostgreSQL in WebAssembly) with the common contrib extensions. */
-export async function createPglite(): Promise<PGlite> {
-  return PGlite.create({ extensions: contribExtensions() });
+/**
+ * A PGlite (real PostgreSQL in WebAssembly) with the common contrib extensions: fresh in memory,
+ * or in a data folder (which only this PGlite version may open).
+ */
+export async function createPglite(dataDir?: string): Promise<PGlite> {
+  return PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: contribExtensions() });
 }
 
 /** A client over a PGlite instance; `close` closes the instance when the client owns it. */
