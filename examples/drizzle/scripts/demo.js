@@ -24,4 +24,11 @@ if (sqlite !== 1) {
   console.error(`\nexpected the SQLite report to hold one error (exit 1), got exit ${sqlite}`);
   process.exit(1);
 }
-console.log('\nBoth stops are the point of this example. Try also: npx oto check --format sarif   (from examples/drizzle)');
+console.log('\n$ oto check --migrations drizzle/pg   (the drizzle-kit migrations, replayed into embedded PGlite)\n');
+const replay = run([oto, 'check', '--migrations', 'drizzle/pg']);
+if (replay !== 1) {
+  console.error(`\nexpected the replay to report the dropped unique (exit 1), got exit ${replay}`);
+  process.exit(1);
+}
+console.log('\noto found it: migration 0001_drop_car_unique drops the unique of cars.driver, a one-to-one the schema still declares.');
+console.log('\nEach stop is the point of this example. Try also: npx oto check --format sarif   (from examples/drizzle)');

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { buildReport, check, formatText, resolveConfig } from '@oto/core';
 import { loadDrizzleModel } from '@oto/drizzle';
 import { expectGolden } from '../../../packages/core/src/testing/golden';
+import { oto } from '../../../packages/cli/src/testing/run-oto';
 
 const root = path.resolve(__dirname, '..');
 
@@ -43,4 +44,15 @@ describe('examples/drizzle', () => {
     ]);
     expectGolden(path.join(__dirname, '__golden__', 'sqlite-report.txt'), formatText(r));
   });
+});
+
+describe('examples/drizzle migrations', () => {
+  it('replayed into embedded PGlite: the hand-written 0001 drops the unique of cars.driver, and nothing else differs', async () => {
+    const { code, stdout } = await oto(root, 'check', '--migrations', 'drizzle/pg', '--format', 'json');
+    const database = (JSON.parse(stdout) as { diagnostics: { ruleId: string; messageId: string; location: { entity?: string } }[] }).diagnostics
+      .filter((d) => d.ruleId.startsWith('database-') || d.ruleId.startsWith('migration-') || d.messageId === 'noDatabaseConstraint')
+      .map((d) => [d.ruleId, d.location.entity]);
+    expect(database).toEqual([['migration-drops-one-to-one-unique', 'cars']]);
+    expect(code).toBe(1);
+  }, 30_000);
 });

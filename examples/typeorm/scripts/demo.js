@@ -15,4 +15,15 @@ if (run.status !== 1) {
   process.exit(1);
 }
 console.log('\noto found the error: Passport.user is one-to-one, but without a foreign key constraint TypeORM adds no unique for it.');
+
+// The migrations, replayed by the project's TypeORM into embedded PGlite (through a socket server
+// on 127.0.0.1), then compared with the entities: the Init migration wrote oto_car by hand without
+// its uniques, so the database the app runs on has none.
+console.log('\n$ oto check --typeorm src/data-source.ts --migrations   (replayed into embedded PGlite)\n');
+const replay = spawnSync(process.execPath, [oto, 'check', '--typeorm', 'src/data-source.ts', '--migrations'], { cwd: root, stdio: 'inherit' });
+if (replay.status !== 1) {
+  console.error(`\nexpected the replay to report the missing unique (exit 1), got exit ${replay.status}`);
+  process.exit(1);
+}
+console.log('\noto found it: Car.driver is one-to-one in the entities, but the database the migrations build has no unique on oto_car.driver_id.');
 console.log('Try also: npx oto check --typeorm src/data-source.ts --format sarif   (from examples/typeorm)');

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { buildReport, check, formatText, resolveConfig } from '@oto/core';
 import { loadTypeormModel } from '@oto/typeorm';
 import { expectGolden } from '../../../packages/core/src/testing/golden';
+import { oto } from '../../../packages/cli/src/testing/run-oto';
 
 const root = path.resolve(__dirname, '..');
 
@@ -33,4 +34,13 @@ describe('examples/typeorm', () => {
     ]);
     expectGolden(path.join(__dirname, '__golden__', 'report.txt'), formatText(r));
   });
+});
+
+describe('examples/typeorm migrations', () => {
+  it('replayed by TypeORM into embedded PGlite: the Init migration lacks the uniques of Car.driver', async () => {
+    const { code, stdout, stderr } = await oto(root, 'check', '--typeorm', 'src/data-source.ts', '--migrations');
+    expect(stderr).toBe('');
+    expectGolden(path.join(__dirname, '__golden__', 'report-migrations.txt'), stdout);
+    expect(code).toBe(1);
+  }, 60_000);
 });
