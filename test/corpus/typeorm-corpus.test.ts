@@ -15,7 +15,7 @@ import { CORPUS, OTO_BIN, ROOT, hasCorpus, installed, tempDir } from '../support
 interface Report {
   dialect: string;
   relations: { name: string; kind: string; backing: { kind: string; name?: string; columns: string[]; implicit?: boolean } | null }[];
-  diagnostics: { ruleId: string; location: { table: string } }[];
+  diagnostics: { ruleId: string; messageId: string; message: string; location: { table: string; columns?: string[] } }[];
 }
 
 const root = tempDir('corpus-typeorm');
@@ -87,5 +87,28 @@ const errors = (r: Report | undefined) => (r?.diagnostics ?? []).filter((d) => d
     const created = fs.readdirSync(migrations).flatMap((d) => fs.readdirSync(path.join(migrations, d)).map((f) => fs.readFileSync(path.join(migrations, d, f), 'utf8')));
     expect(created.some((text) => text.includes('REL_617f10ebdc13a5941b01b34823'))).toBe(false);
     expect(errors(run.report)).toEqual([]);
-  });
+
+    // Replayed by TypeORM 0.3 into embedded PGlite, the postgres migrations build a database
+    // without that unique: the defect the corpus review found.
+    fs.mkdirSync(path.join(dir, 'packages/server/src/utils'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'packages/server/src/utils/database.util.ts'),
+      // Stand-in for the app's helper (not in the corpus), as one migration calls it.
+      `import type { QueryRunner } from 'typeorm';\nexport const hasColumn = (runner: QueryRunner, table: string, column: string) => runner.hasColumn(table, column);\n`,
+    );
+    // Stand-in for the enterprise AddAuthTables migration (not in the corpus; the app runs it among
+    // these by timestamp): the role table the latest migration reads.
+    fs.writeFileSync(
+      path.join(dir, 'packages/server/src/database/migrations/postgres/1720230151482-AddAuthTablesStandIn.ts'),
+      `import type { MigrationInterface, QueryRunner } from 'typeorm';\nexport class AddAuthTablesStandIn1720230151482 implements MigrationInterface {\n  async up(runner: QueryRunner) { await runner.query('CREATE TABLE "role" ("id" uuid PRIMARY KEY DEFAULT uuid_generate_v4(), "permissions" text)'); }\n  async down() {}\n}\n`,
+    );
+    const replay = check(dir, '--typeorm', 'data-source.ts', '--stub', '**/enterprise/**', '--stub', '**/utils/logger', '--migrations', 'packages/server/src/database/migrations/postgres');
+    expect(replay.stderr).not.toMatch(/^oto: (?!warning: stubbed module)/m);
+    const database = (replay.report?.diagnostics ?? []).filter((d) => d.ruleId.startsWith('database-') || d.ruleId.startsWith('migration-'));
+    expect(database.map((d) => [d.ruleId, d.messageId, d.location.table, d.location.columns])).toEqual([
+      ['database-unique-missing', 'missing', 'chat_message', ['executionId']],
+    ]);
+    expect(database[0]!.message).toContain('unique REL_617f10ebdc13a5941b01b34823');
+    expect(replay.status).toBe(1);
+  }, 120_000);
 });

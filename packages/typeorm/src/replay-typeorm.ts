@@ -4,6 +4,7 @@
  * oto reads the database at the end of each migration's `up`, on that migration's connection.
  */
 import type { DatabaseFacts, Dialect } from '@oto/core';
+import { loadFailureOf } from '@oto/loader';
 import { UserError, oneLine, redactUrls } from '@oto/core';
 import type { DataSource, DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -28,7 +29,9 @@ export interface TypeormMigrations {
 
 /** The migrations option to replay: the folder's files, or the DataSource's own. */
 export function migrationsOption(dataSource: DataSource, dir: string | undefined, label: string): DataSourceOptions['migrations'] {
-  if (dir) return [`${dir.replace(/\\/g, '/')}/*.{ts,js,cjs,mjs}`];
+  // Each migration file of the folder; not an index that gathers them into an array (TypeORM would
+  // load each of them a second time, and the array may hold migrations of other folders).
+  if (dir) return [`${dir.replace(/\\/g, '/')}/!(index).{ts,js,cjs,mjs}`];
   const own = dataSource.options.migrations;
   if (!own || (Array.isArray(own) && own.length === 0)) {
     throw new UserError(`${label}: the DataSource lists no migrations: give them in its migrations option, or pass --migrations <folder>`);
@@ -65,6 +68,8 @@ export async function replayTypeormMigrations(
   try {
     await replay.initialize();
   } catch (error) {
+    // TypeORM imports the migration files here: a module that cannot load is named by the caller.
+    if (loadFailureOf(error)) throw error;
     throw new UserError(`${label}: TypeORM cannot connect to the scratch database: ${redactUrls(oneLine(error))}`);
   }
   try {
