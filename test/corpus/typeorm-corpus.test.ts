@@ -111,4 +111,115 @@ const errors = (r: Report | undefined) => (r?.diagnostics ?? []).filter((d) => d
     expect(database[0]!.message).toContain('unique REL_617f10ebdc13a5941b01b34823');
     expect(replay.status).toBe(1);
   }, 120_000);
+
+  it('medusa v1 (PostgreSQL): its migrations, replayed by TypeORM into PGlite, lack the uniques of two one-to-ones', () => {
+    const flags = ['sales_channels', 'analytics', 'tax_inclusive_pricing', 'medusa_v2'];
+    // The flags on in a default medusa v1 install: the same set decides the entity columns and which
+    // migrations run (medusa's own migration loader skips those whose featureFlag is off).
+    const enabled = ['sales_channels', 'analytics'];
+    const src = 'packages/medusa/src';
+    const dir = scratch('medusajs__medusa', {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2021', experimentalDecorators: true, emitDecoratorMetadata: true }, include: [`${src}/models`] }),
+      'data-source.ts': `import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+const migrations = path.join(__dirname, '${src}/migrations');
+const enabled = ${JSON.stringify(enabled)};
+// As medusa's migration loader: a migration that exports featureFlag runs only when its flags are on.
+const runs = (file: string) => {
+  const flag = /export const featureFlag = \\[?([^\\n\\]]+)/.exec(fs.readFileSync(path.join(migrations, file), 'utf8'))?.[1];
+  if (!flag) return true;
+  const keys: Record<string, string> = { 'SalesChannelFeatureFlag.key': 'sales_channels', 'TaxInclusivePricingFlag.key': 'tax_inclusive_pricing', 'AnalyticsFeatureFlag.key': 'analytics', 'MedusaV2Flag.key': 'medusa_v2' };
+  return flag.split(',').every((f) => enabled.includes(keys[f.trim()] ?? f.trim()));
+};
+export default new DataSource({
+  type: 'postgres',
+  entities: [path.join(__dirname, '${src}/models/!(index).ts')],
+  migrations: fs.readdirSync(migrations).filter(runs).map((f) => path.join(migrations, f)),
 });
+`,
+    });
+    // Test-written stand-ins for the medusa modules the models and migrations import (not in the
+    // corpus), with the semantics they have in medusa v1 on PostgreSQL.
+    const standIns: Record<string, string> = {
+      'interfaces/index.ts': `export * from './models/base-entity';\nexport * from './models/soft-deletable-entity';\n`,
+      'interfaces/models/base-entity.ts': `import { CreateDateColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+export abstract class BaseEntity {
+  @PrimaryColumn() id!: string;
+  @CreateDateColumn({ type: 'timestamptz' }) created_at!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updated_at!: Date;
+}
+`,
+      'interfaces/models/soft-deletable-entity.ts': `import { DeleteDateColumn } from 'typeorm';
+import { BaseEntity } from './base-entity';
+export abstract class SoftDeletableEntity extends BaseEntity {
+  @DeleteDateColumn({ type: 'timestamptz' }) deleted_at!: Date | null;
+}
+`,
+      'utils/index.ts': `export * from './db-aware-column';\nexport * from './generate-entity-id';\n`,
+      'utils/db-aware-column.ts': `import { Column } from 'typeorm';
+import type { ColumnOptions, ColumnType } from 'typeorm';
+export function resolveDbType(type: ColumnType): ColumnType { return type; }
+export function DbAwareColumn(options: ColumnOptions): PropertyDecorator { return Column(options); }
+`,
+      'utils/generate-entity-id.ts': `export function generateEntityId(id?: string, prefix?: string): string { return id ?? \`\${prefix ?? ''}_0\`; }\n`,
+      'utils/manual-auto-increment.ts': `export async function manualAutoIncrement(_table: string): Promise<number | null> { return null; }\n`,
+      'utils/feature-flag-decorators.ts': `import { Column, Entity } from 'typeorm';
+import type { ColumnOptions, EntityOptions } from 'typeorm';
+import { featureFlagRouter } from '../loaders/feature-flags';
+export function FeatureFlagDecorators(flag: string | string[], decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, property) => { if (featureFlagRouter.isFeatureEnabled(flag)) decorators.forEach((d) => d(target, property)); };
+}
+export function FeatureFlagColumn(flag: string, options: ColumnOptions = {}): PropertyDecorator { return FeatureFlagDecorators(flag, [Column(options)]); }
+export function FeatureFlagEntity(flag: string, name?: string, options?: EntityOptions): ClassDecorator {
+  return (target) => { (target as unknown as Record<string, unknown>)['isFeatureEnabled'] = () => featureFlagRouter.isFeatureEnabled(flag); Entity(name, options)(target); };
+}
+`,
+      'utils/countries.ts': `export const countries = [{ alpha2: 'DK', name: 'Denmark', alpha3: 'DNK', numeric: '208' }];\n`,
+      'utils/currencies.ts': `export const currencies = { eur: { symbol: '€', name: 'Euro', symbol_native: '€', decimal_digits: 2, rounding: 0, code: 'EUR', name_plural: 'euros' } };\n`,
+      'loaders/feature-flags/index.ts': `const enabled: string[] = ${JSON.stringify(enabled)};
+export const featureFlagRouter = { isFeatureEnabled: (flag: string | string[]) => [flag].flat().every((f) => enabled.includes(f)) };
+`,
+      ...Object.fromEntries(
+        [['analytics', 'analytics'], ['sales-channels', 'sales_channels'], ['tax-inclusive-pricing', 'tax_inclusive_pricing']].map(([file, key]) => [
+          `loaders/feature-flags/${file}.ts`,
+          `export default { key: '${key}', default_val: false, env_key: 'MEDUSA_FF_${key.toUpperCase()}', description: '' };\n`,
+        ]),
+      ),
+      'types/batch-job.ts': `export enum BatchJobStatus { CREATED = 'created', PRE_PROCESSED = 'pre_processed', CONFIRMED = 'confirmed', PROCESSING = 'processing', COMPLETED = 'completed', CANCELED = 'canceled', FAILED = 'failed' }
+export type BatchJobResultError = Record<string, unknown>;
+export type BatchJobResultStatDescriptor = Record<string, unknown>;
+`,
+      'node_modules/@medusajs/utils/index.ts': `export const MedusaV2Flag = { key: 'medusa_v2' };
+export const SalesChannelFeatureFlag = { key: 'sales_channels' };
+export enum PriceListType { SALE = 'sale', OVERRIDE = 'override' }
+export enum PriceListStatus { ACTIVE = 'active', DRAFT = 'draft' }
+`,
+    };
+    expect(flags).toEqual(expect.arrayContaining(enabled));
+    for (const [file, text] of Object.entries(standIns)) {
+      const target = file.startsWith('node_modules/') ? path.join(dir, file) : path.join(dir, src, file);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, text);
+    }
+    fs.writeFileSync(path.join(dir, 'node_modules/@medusajs/utils/package.json'), JSON.stringify({ name: '@medusajs/utils', main: 'index.ts' }));
+    const run = check(dir, '--typeorm', 'data-source.ts', '--stub', 'lodash', '--migrations');
+    expect(run.stderr).not.toMatch(/^oto: (?!warning: stubbed module)/m);
+    const found = (run.report?.diagnostics ?? [])
+      .filter((d) => d.ruleId.startsWith('database-') || d.ruleId.startsWith('migration-') || d.messageId === 'noDatabaseConstraint')
+      .map((d) => `${d.ruleId}/${d.messageId} ${d.location.table}.${(d.location.columns ?? []).join(',')}`)
+      .sort();
+    // Exactly the two defects of the corpus review; payment.cart_id (moved to many-to-one with a
+    // partial unique, its REL_ dropped by multi_payment_cart) is not among them. Three one-to-ones
+    // are backed in the database by a unique under another name than TypeORM's: notes (info).
+    expect(found).toEqual([
+      'database-unique-missing/missing order_edit.payment_collection_id',
+      'database-unique-missing/missing refund.payment_id',
+      'database-unique-missing/otherName order.draft_order_id',
+      'database-unique-missing/otherName return.claim_order_id',
+      'database-unique-missing/otherName store.default_sales_channel_id',
+    ]);
+    expect(run.status).toBe(1);
+  }, 300_000);
+});
+
