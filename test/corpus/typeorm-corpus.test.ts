@@ -181,7 +181,7 @@ export function FeatureFlagEntity(flag: string, name?: string, options?: EntityO
 export const featureFlagRouter = { isFeatureEnabled: (flag: string | string[]) => [flag].flat().every((f) => enabled.includes(f)) };
 `,
       ...Object.fromEntries(
-        [['analytics', 'analytics'], ['sales-channels', 'sales_channels'], ['tax-inclusive-pricing', 'tax_inclusive_pricing']].map(([file, key]) => [
+        ([['analytics', 'analytics'], ['sales-channels', 'sales_channels'], ['tax-inclusive-pricing', 'tax_inclusive_pricing']] as const).map(([file, key]) => [
           `loaders/feature-flags/${file}.ts`,
           `export default { key: '${key}', default_val: false, env_key: 'MEDUSA_FF_${key.toUpperCase()}', description: '' };\n`,
         ]),
