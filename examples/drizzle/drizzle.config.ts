@@ -6,7 +6,7 @@ import { withOto } from '@oto/drizzle';
 export default withOto(
   defineConfig({
     schema: './src/pg/schema.ts',
-    out: './drizzle/pg',
+    out: './migrations/pg',
     dialect: 'postgresql',
   }),
   { failOn: 'error', naming: 'prefix' },

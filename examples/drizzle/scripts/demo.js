@@ -24,8 +24,8 @@ if (sqlite !== 1) {
   console.error(`\nexpected the SQLite report to hold one error (exit 1), got exit ${sqlite}`);
   process.exit(1);
 }
-console.log('\n$ oto check --migrations drizzle/pg   (the drizzle-kit migrations, replayed into embedded PGlite)\n');
-const replay = run([oto, 'check', '--migrations', 'drizzle/pg']);
+console.log('\n$ oto check --migrations migrations/pg   (the drizzle-kit migrations, replayed into embedded PGlite)\n');
+const replay = run([oto, 'check', '--migrations', 'migrations/pg']);
 if (replay !== 1) {
   console.error(`\nexpected the replay to report the dropped unique (exit 1), got exit ${replay}`);
   process.exit(1);

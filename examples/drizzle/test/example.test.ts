@@ -48,7 +48,7 @@ describe('examples/drizzle', () => {
 
 describe('examples/drizzle migrations', () => {
   it('replayed into embedded PGlite: the hand-written 0001 drops the unique of cars.driver, and nothing else differs', async () => {
-    const { code, stdout } = await oto(root, 'check', '--migrations', 'drizzle/pg', '--format', 'json');
+    const { code, stdout } = await oto(root, 'check', '--migrations', 'migrations/pg', '--format', 'json');
     const database = (JSON.parse(stdout) as { diagnostics: { ruleId: string; messageId: string; location: { entity?: string } }[] }).diagnostics
       .filter((d) => d.ruleId.startsWith('database-') || d.ruleId.startsWith('migration-') || d.messageId === 'noDatabaseConstraint')
       .map((d) => [d.ruleId, d.location.entity]);

@@ -87,7 +87,7 @@ describe('oto check --typeorm: bad input, one line on stderr, exit 2', () => {
     'missing-entity.ts': `import { DataSource } from 'typeorm';\nimport { Profile } from './src/entity/profile';\nexport default new DataSource({ type: 'postgres', url: 'postgres://app:hunter2@db:5432/app', entities: [Profile] });\n`,
     'entity-throws.ts': `import { DataSource } from 'typeorm';\nimport { User } from './src/entity/user';\nimport { Profile } from './src/entity/profile';\nimport { key } from './src/entity/broken';\nexport default new DataSource({ type: 'postgres', entities: [User, Profile], extra: { key } });\n`,
     'glob-throws.ts': `import * as path from 'node:path';\nimport { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', entities: [path.join(__dirname, 'src', 'entity', '*.ts')] });\n`,
-    'sqlite.ts': `import { DataSource } from 'typeorm';\nimport { User } from './src/entity/user';\nimport { Profile } from './src/entity/profile';\nexport default new DataSource({ type: 'better-sqlite3', database: 'app.db', entities: [User, Profile] });\n`,
+    'mssql.ts': `import { DataSource } from 'typeorm';\nimport { User } from './src/entity/user';\nimport { Profile } from './src/entity/profile';\nexport default new DataSource({ type: 'mssql', host: 'db', database: 'app', entities: [User, Profile] });\n`,
     'no-package.ts': `import { DataSource } from 'typeorm';\nimport 'typeorm-extension-that-is-not-installed';\nexport default new DataSource({ type: 'postgres', entities: [] });\n`,
   });
 
@@ -113,15 +113,15 @@ describe('oto check --typeorm: bad input, one line on stderr, exit 2', () => {
     ],
     [
       'a database driver that is not installed',
-      ['check', '--typeorm', 'sqlite.ts'],
-      /^oto: sqlite\.ts: TypeORM needs the database driver 'better-sqlite3' to create the DataSource; oto never connects: install it, or stub it: .* --stub 'better-sqlite3'\n$/,
+      ['check', '--typeorm', 'mssql.ts'],
+      /^oto: mssql\.ts: TypeORM needs the database driver 'mssql' to create the DataSource; oto never connects: install it, or stub it: .* --stub 'mssql'\n$/,
     ],
     ['two ORM flags', ['check', '--typeorm', 'x.ts', '--prisma'], /^oto: --prisma and --typeorm name 2 schema sources: check one at a time\n$/],
   ])('%s', (_, args, message) => expectInputError(dir, args, message));
 
-  it('reads a SQLite DataSource once its native driver is stubbed', async () => {
-    const { code, stdout } = await oto(dir, 'check', '--typeorm', 'sqlite.ts', '--stub', 'better-sqlite3', '--format', 'json');
-    expect(JSON.parse(stdout)).toMatchObject({ source: 'typeorm', dialect: 'sqlite' });
+  it('reads a DataSource once its missing driver is stubbed', async () => {
+    const { code, stdout } = await oto(dir, 'check', '--typeorm', 'mssql.ts', '--stub', 'mssql', '--format', 'json');
+    expect(JSON.parse(stdout)).toMatchObject({ source: 'typeorm', dialect: 'sqlserver' });
     expect(code).toBe(0);
   });
 
