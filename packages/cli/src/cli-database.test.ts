@@ -199,6 +199,8 @@ describe('oto check --database-url errors', () => {
       ['check', '--database-url', 'postgresql://app:hunter2@127.0.0.1:1/app'],
       /^oto: cannot connect to PostgreSQL at 127\.0\.0\.1:1 \(database app\): .*ECONNREFUSED/,
     );
+    // localhost resolves to two addresses: Node's error for both has no message of its own.
+    await expectInputError(dir, ['check', '--database-url', 'postgresql://app:hunter2@localhost:1/app'], /^oto: cannot connect to PostgreSQL at localhost:1 \(database app\): .*ECONNREFUSED/);
     const { stderr } = await oto(dir, 'check', '--database-url', 'postgresql://app:hunter2@127.0.0.1:1/app');
     expect(stderr).not.toContain('hunter2');
     await expectInputError(dir, ['check', '--database-url', 'mysql://app:hunter2@127.0.0.1:1/app'], /^oto: cannot connect to MySQL\/MariaDB at 127\.0\.0\.1:1/);

@@ -49,6 +49,18 @@ export function parseDatabaseUrl(url: string, cwd: string): Target {
 
 const DIALECT_NAME = { postgresql: 'PostgreSQL', mysql: 'MySQL/MariaDB' } as const;
 
+/**
+ * Why connecting failed, in one line. Node reports a host name that resolves to several addresses
+ * (localhost: ::1 and 127.0.0.1) as an AggregateError without a message: its first error says it.
+ */
+function reason(error: unknown): string {
+  const inner = (error as { errors?: unknown[] } | null)?.errors?.[0];
+  const message = (error as { message?: unknown } | null)?.message;
+  if (inner !== undefined && !message) return reason(inner);
+  const code = (error as { code?: unknown } | null)?.code;
+  return redactUrls(message ? oneLine(error) : typeof code === 'string' ? code : oneLine(error));
+}
+
 /** Connects to the database the URL names; a failure is a one-line UserError. */
 export async function connect(url: string, options: { cwd: string; bounds?: Bounds }): Promise<SqlClient> {
   const bounds = options.bounds ?? DEFAULT_BOUNDS;
@@ -67,7 +79,6 @@ export async function connect(url: string, options: { cwd: string; bounds?: Boun
   } catch (error) {
     if (error instanceof UserError) throw error;
     const where = 'where' in target ? `${DIALECT_NAME[target.kind]} at ${target.where}` : `${target.kind === 'sqlite' ? 'SQLite' : 'PGlite'} database ${target.file}`;
-    const reason = redactUrls(oneLine(error)) || String((error as { code?: unknown }).code ?? 'unknown error');
-    throw new UserError(`cannot connect to ${where}: ${reason}`);
+    throw new UserError(`cannot connect to ${where}: ${reason(error)}`);
   }
 }

@@ -20,6 +20,11 @@ testRule(databaseUniqueMissing, {
     },
     { name: 'the schema itself has no unique (one-to-one-unique reports it)', model: userProfile({ uniques: [] }), database: database(withUniques([])) },
     { name: 'shared primary key, in the database too', model: sharedPk, database: database(tablesOf(sharedPk)) },
+    {
+      name: 'a primary key under another name (MySQL names every one PRIMARY)',
+      model: { ...sharedPk, tables: tablesOf(sharedPk, (t) => (t.primaryKey ? { ...t, primaryKey: { name: `${t.name}_pkey`, columns: t.primaryKey.columns } } : t)) },
+      database: database(tablesOf(sharedPk, (t) => (t.primaryKey ? { ...t, primaryKey: { name: 'PRIMARY', columns: t.primaryKey.columns } } : t))),
+    },
     { name: 'one-to-many: nothing to back', model: userProfile({}, { kind: 'many' }), database: database(withUniques([])) },
     {
       name: 'a unique dropped by a migration and created again by a later one',

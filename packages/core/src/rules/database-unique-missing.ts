@@ -33,7 +33,8 @@ export const databaseUniqueMissing = createRule({
       } else if (!actual.backing) {
         // A migration that dropped the key is reported by migration-drops-one-to-one-unique, with its name.
         if (!actual.droppedBy) report({ messageId: 'missing', data, target: { relation: r } });
-      } else if (r.backing.name && actual.backing.name && r.backing.name !== actual.backing.name) {
+      } else if (r.backing.kind === 'unique' && actual.backing.kind === 'unique' && r.backing.name && actual.backing.name && r.backing.name !== actual.backing.name) {
+        // A primary key is the primary key whatever its name (MySQL calls every one PRIMARY).
         report({
           messageId: 'otherName',
           data: { ...data, actual: keyLabel(actual.backing), fk: columnsLabel(actual.table.name, actual.backing.columns) },

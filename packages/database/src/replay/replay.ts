@@ -35,11 +35,13 @@ export class MigrationRecorder {
     this.steps.push({ name, tables: model.tables });
   }
 
-  /** The database after the last migration (introspected once more through `client`). */
+  /** The database after the last migration: as read after it, or through `client` when none ran. */
   async facts(client: SqlClient): Promise<DatabaseFacts> {
-    const { model, defaultSchema } = await introspect(client);
-    const schema = defaultSchema ?? this.defaultSchema;
-    return { kind: 'migrations', label: this.label, model, ...(schema ? { defaultSchema: schema } : {}), steps: this.steps };
+    const last = this.steps.at(-1);
+    const { model, defaultSchema } = last
+      ? { model: { source: 'database' as const, dialect: this.dialect, tables: last.tables, relations: [] }, defaultSchema: this.defaultSchema }
+      : await introspect(client);
+    return { kind: 'migrations', label: this.label, model, ...(defaultSchema ? { defaultSchema } : {}), steps: this.steps };
   }
 }
 
