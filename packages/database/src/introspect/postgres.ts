@@ -74,11 +74,10 @@ interface IndexRow {
   expression: boolean;
 }
 
-/** A pg text[] arrives as an array from node-postgres and PGlite; `{a,b}` text is read too. */
+/** A text[] column: node-postgres and PGlite both parse it into an array. */
 function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((s) => s.replace(/^"|"$/g, ''));
-  return [];
+  if (!Array.isArray(value)) throw new Error(`catalog query returned ${typeof value} where a text[] of column names was expected`);
+  return value.map(String);
 }
 
 export async function readPostgresCatalog(client: SqlClient): Promise<Catalog> {
