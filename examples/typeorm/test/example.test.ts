@@ -27,8 +27,8 @@ describe('examples/typeorm', () => {
       ['one-to-one-unique', 'missing', 'Passport'],
       ['one-to-one-naming', 'tableName', 'Account'],
       ['one-to-one-naming', 'uniqueName', 'Account'],
-      ['one-to-one-no-foreign-key', 'noConstraint', 'Passport'],
       ['one-to-one-no-foreign-key', 'noColumns', 'Student'],
+      ['one-to-one-no-foreign-key', 'noConstraint', 'Passport'],
       ['hidden-one-to-one', 'hidden', 'Invoice'],
       ['false-one-to-one', 'timeSliced', 'CeoAssignment'],
     ]);

@@ -193,6 +193,23 @@ describe('fromTypeorm: tables', () => {
     expect(join.primaryKey?.columns).toEqual(['postId', 'tagId']);
     expect(join.foreignKeys.map((f) => f.referencedTable).sort()).toEqual(['post', 'tag']);
   });
+
+  it('lists entities in declaration order (file, line), then by name, whatever order TypeORM built them in', async () => {
+    // TypeORM lists the entities of a glob in the file system's order, which differs between machines.
+    const entities = [User, Profile, Passport, Badge, Post, Tag];
+    const origins = new Map<unknown, { file: string; line: number }>([
+      [Badge, { file: 'a.ts', line: 9 }],
+      [Profile, { file: 'a.ts', line: 20 }],
+      [User, { file: 'b.ts', line: 1 }],
+    ]);
+    for (const order of [entities, [...entities].reverse()]) {
+      const dataSource = new DataSource({ type: 'postgres', entities: order });
+      const model = await modelOfDataSource(dataSource, 'data-source.ts', () => ({ origins }));
+      // Declared ones first; the others by entity name (the join table's entity is named after it).
+      expect(model.tables.map((t) => t.name)).toEqual(['badge', 'profile', 'app_user', 'passport', 'post', 'tag', 'post_tags_tag']);
+      expect(model.relations.map((r) => r.name)).toEqual(['Badge.user', 'Profile.user', 'Passport.user', 'Post.author']);
+    }
+  });
 });
 
 describe('fromTypeorm: relations', () => {
@@ -205,12 +222,13 @@ describe('fromTypeorm: relations', () => {
       fk: r.foreignKey?.columns.join(',') ?? null,
     }));
     expect(summary).toEqual([
-      { name: 'Profile.user', dependent: 'profile.user one?', principal: 'app_user.profile one?', fk: 'userId' },
-      { name: 'Passport.user', dependent: 'passport.user one', principal: 'app_user.- one?', fk: 'user_id' },
+      // Entities without a known declaration come by name.
       { name: 'Badge.user', dependent: 'badge.user one?', principal: 'app_user.- one?', fk: 'user_id' },
-      { name: 'Post.author', dependent: 'post.author one', principal: 'app_user.posts many?', fk: 'author_id' },
-      { name: 'Seat.ticket', dependent: 'seat.ticket one?', principal: 'ticket.seat one?', fk: null },
       { name: 'Membership.user', dependent: 'membership.user one', principal: 'app_user.- many?', fk: 'user_id' },
+      { name: 'Passport.user', dependent: 'passport.user one', principal: 'app_user.- one?', fk: 'user_id' },
+      { name: 'Post.author', dependent: 'post.author one', principal: 'app_user.posts many?', fk: 'author_id' },
+      { name: 'Profile.user', dependent: 'profile.user one?', principal: 'app_user.profile one?', fk: 'userId' },
+      { name: 'Seat.ticket', dependent: 'seat.ticket one?', principal: 'ticket.seat one?', fk: null },
       { name: 'Settings.owner', dependent: 'settings.owner one', principal: 'app_user.- one?', fk: 'owner_id' },
       { name: 'SettingsHolder.settings', dependent: 'settings_holder.settings one', principal: 'settings.- one?', fk: 'settings_id' },
     ]);

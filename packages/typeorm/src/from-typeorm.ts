@@ -192,7 +192,25 @@ function fromRelations(input: TypeormSchemaInput): Relation[] {
   return relations;
 }
 
-export function fromTypeorm(input: TypeormSchemaInput): SchemaModel {
+/**
+ * The entities in the order of their declarations (file, then line), then by name: TypeORM lists
+ * entities from a glob in the file system's order, which differs between machines.
+ */
+function inSourceOrder(input: TypeormSchemaInput): TypeormSchemaInput {
+  const where = (entity: EntityMetadata) => input.origins?.get(entity.target);
+  const order = (a: EntityMetadata, b: EntityMetadata) => {
+    const [x, y] = [where(a), where(b)];
+    if (x && !y) return -1;
+    if (y && !x) return 1;
+    return (x && y ? compareText(x.file, y.file) || (x.line ?? 0) - (y.line ?? 0) : 0) || compareText(a.name, b.name);
+  };
+  return { ...input, entities: [...input.entities].sort(order) };
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function fromTypeorm(given: TypeormSchemaInput): SchemaModel {
+  const input = inSourceOrder(given);
   const tables = new Map<string, Table>();
   for (const entity of input.entities) {
     if (entity.tableType === 'view') continue;
