@@ -6,7 +6,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts'],
   moduleNameMapper: {
-    '^@oto/(core|prisma|drizzle|loader|typeorm|database)$': '<rootDir>/packages/$1/src',
+    '^@oto/(core|prisma|drizzle|loader|typeorm|database|runtime)$': '<rootDir>/packages/$1/src',
     '^oto$': '<rootDir>/packages/cli/src',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -9,3 +9,4 @@ export * from './reporters';
 export * from './errors';
 export * from './shown-path';
 export * from './sql';
+export * from './accessors';
