@@ -8,6 +8,8 @@ module.exports = {
   moduleNameMapper: {
     '^@oto/(core|prisma|drizzle|loader|typeorm|database|runtime)$': '<rootDir>/packages/$1/src',
     '^oto$': '<rootDir>/packages/cli/src',
+    // Node's ESM style `./x.js` for `./x.ts` (the examples' node16 resolution): jest resolves `./x` to either.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/scratch/'],

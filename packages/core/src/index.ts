@@ -10,3 +10,4 @@ export * from './errors';
 export * from './shown-path';
 export * from './sql';
 export * from './accessors';
+export * from './generate';

@@ -8,3 +8,7 @@ export { loadDrizzleSource } from './drizzle-source';
 export { parseWithOtoOptions } from './with-oto-marks';
 export { drizzleKitConfigArgument, launchedByDrizzleKit, withOto } from './with-oto';
 export type { WithOtoOptions } from './with-oto';
+export { renderDrizzleAccessors } from './accessors/render-drizzle-accessors';
+export type { DrizzleAccessorsInput } from './accessors/render-drizzle-accessors';
+export { generateDrizzleAccessors, renderDrizzleAccessorsFile } from './accessors/generate-drizzle-accessors';
+export type { GenerateDrizzleAccessorsOptions, GeneratedAccessors, RenderedAccessors } from './accessors/generate-drizzle-accessors';

@@ -3,3 +3,4 @@ export type { CompiledModule, LoadFailure, LoaderOptions, ModuleLoader, StubbedM
 export { describeLoadError } from './describe-load-error';
 export { createStub } from './stub';
 export { stubbedWarning } from './stubbed-warning';
+export { importsNeedExtension } from './import-style';

@@ -1,0 +1,2 @@
+export * from './generated-file';
+export * from './accessor-code';
