@@ -11,4 +11,4 @@ export type { WithOtoOptions } from './with-oto';
 export { renderDrizzleAccessors } from './accessors/render-drizzle-accessors';
 export type { DrizzleAccessorsInput } from './accessors/render-drizzle-accessors';
 export { generateDrizzleAccessors, renderDrizzleAccessorsFile } from './accessors/generate-drizzle-accessors';
-export type { GenerateDrizzleAccessorsOptions, GeneratedAccessors, RenderedAccessors } from './accessors/generate-drizzle-accessors';
+export type { GenerateDrizzleAccessorsOptions } from './accessors/generate-drizzle-accessors';

@@ -4,3 +4,7 @@ export { loadTypeormModel, modelOfDataSource } from './load-typeorm';
 export type { LoadTypeormOptions, LoadedTypeormModel } from './load-typeorm';
 export { loadTypeormSource } from './typeorm-source';
 export type { MigrationQuery, ReplaySession, TypeormMigrations } from './replay-typeorm';
+export { renderTypeormAccessors } from './accessors/render-typeorm-accessors';
+export type { TypeormAccessorsInput } from './accessors/render-typeorm-accessors';
+export { generateTypeormAccessors, renderTypeormAccessorsFile } from './accessors/generate-typeorm-accessors';
+export type { GenerateTypeormAccessorsOptions } from './accessors/generate-typeorm-accessors';

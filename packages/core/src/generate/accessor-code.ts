@@ -3,9 +3,10 @@
  * call and the doc comment. The ORM renderers write the query and the types around them.
  */
 import type { Column } from '../model';
-import type { Accessor } from '../accessors';
+import type { Accessor, SkippedAccessor } from '../accessors';
 import { camelName, uniqueNames } from '../accessors';
-import { GENERATED_MARK } from './generated-file';
+import { GENERATED_MARK, writeGeneratedFile } from './generated-file';
+import type { WriteOutcome } from './generated-file';
 
 /** A TypeScript string literal, single-quoted. */
 export function tsString(text: string): string {
@@ -79,4 +80,23 @@ export function accessorDoc(accessor: Accessor, indent = ''): string {
     `${indent} * Throws OneToOneViolationError when the database holds two.`,
     `${indent} */`,
   ].join('\n');
+}
+
+/** A generated accessors module, rendered, not yet written. */
+export interface RenderedAccessors {
+  /** The absolute path to write, and how the user sees it. */
+  readonly out: string;
+  readonly file: string;
+  readonly text: string;
+  readonly accessors: number;
+  readonly skipped: readonly SkippedAccessor[];
+}
+
+export interface GeneratedAccessors extends Omit<RenderedAccessors, 'out' | 'text'> {
+  readonly outcome: WriteOutcome;
+}
+
+export function writeAccessors(rendered: RenderedAccessors): GeneratedAccessors {
+  const { out, text, ...rest } = rendered;
+  return { ...rest, outcome: writeGeneratedFile(out, text, rendered.file) };
 }

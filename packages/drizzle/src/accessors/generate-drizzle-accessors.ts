@@ -3,8 +3,8 @@
  * render them next to the tables they import, write the module (only if its text changed).
  */
 import * as path from 'node:path';
-import { planAccessors, relativeImport, shownPath, UserError, writeGeneratedFile } from '@oto/core';
-import type { Table, WriteOutcome } from '@oto/core';
+import { planAccessors, relativeImport, shownPath, UserError, writeAccessors } from '@oto/core';
+import type { GeneratedAccessors, RenderedAccessors, Table } from '@oto/core';
 import { importsNeedExtension } from '@oto/loader';
 import { loadDrizzleModel } from '../load-drizzle';
 import type { LoadDrizzleOptions } from '../load-drizzle';
@@ -13,23 +13,6 @@ import { renderDrizzleAccessors } from './render-drizzle-accessors';
 export interface GenerateDrizzleAccessorsOptions extends LoadDrizzleOptions {
   /** The module to write, relative to cwd. */
   readonly out: string;
-}
-
-export interface GeneratedAccessors {
-  /** The file written, as shown to the user. */
-  readonly file: string;
-  readonly outcome: WriteOutcome;
-  readonly accessors: number;
-  readonly skipped: readonly { readonly relation: string; readonly reason: string }[];
-}
-
-export interface RenderedAccessors {
-  /** The absolute path to write, and how it is shown. */
-  readonly out: string;
-  readonly file: string;
-  readonly text: string;
-  readonly accessors: number;
-  readonly skipped: readonly { readonly relation: string; readonly reason: string }[];
 }
 
 /** The module's text and where it goes, without writing it. */
@@ -51,6 +34,5 @@ export function renderDrizzleAccessorsFile(options: GenerateDrizzleAccessorsOpti
 }
 
 export function generateDrizzleAccessors(options: GenerateDrizzleAccessorsOptions): GeneratedAccessors {
-  const { out, file, text, accessors, skipped } = renderDrizzleAccessorsFile(options);
-  return { file, outcome: writeGeneratedFile(out, text, file), accessors, skipped };
+  return writeAccessors(renderDrizzleAccessorsFile(options));
 }

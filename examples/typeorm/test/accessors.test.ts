@@ -1,0 +1,84 @@
+/**
+ * The example's generated accessors: the committed module is what oto generates now, and on
+ * PGlite (through its socket server: TypeORM has no PGlite driver), migrated by the example's Init
+ * migration, they return the single entity, null for none, and throw on a second row where Init
+ * left out the unique of oto_car.driver_id.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { openReplayTarget } from '@oto/database';
+import type { ReplayTarget } from '@oto/database';
+import { OneToOneNotFoundError, OneToOneViolationError } from '@oto/runtime';
+import { renderTypeormAccessorsFile } from '@oto/typeorm';
+import { AppDataSource } from '../src/data-source';
+import { CeoAssignment, Company } from '../src/entity/company';
+import { Car, Driver } from '../src/entity/driver';
+import { Invoice, Order } from '../src/entity/order';
+import { Certificate, Locker, Student } from '../src/entity/student';
+import { Account, Passport, Profile, User } from '../src/entity/user';
+import { Init1700000000000 } from '../src/migration/1700000000000-Init';
+import { carDriver, driverCar, profileUser, userPassport, userProfile } from '../src/oto-accessors';
+
+const root = path.resolve(__dirname, '..');
+
+describe('examples/typeorm accessors', () => {
+  it('the committed module is what `oto generate accessors` writes', async () => {
+    const rendered = await renderTypeormAccessorsFile({ cwd: root, dataSource: 'src/data-source.ts', out: 'src/oto-accessors.ts' });
+    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(rendered.out, rendered.text);
+    expect(fs.readFileSync(rendered.out, 'utf8')).toBe(rendered.text);
+    expect(rendered.skipped).toEqual([{ relation: 'Student.locker', reason: 'no foreign key columns on either side: nothing joins the two rows' }]);
+  }, 30_000);
+
+  describe('on PGlite, after the Init migration', () => {
+    let target: ReplayTarget;
+    let db: DataSource;
+    beforeAll(async () => {
+      target = await openReplayTarget({ dialect: 'postgresql', cwd: root });
+      db = new DataSource({
+        ...AppDataSource.options,
+        type: 'postgres',
+        url: await target.url(),
+        poolSize: 1,
+        entities: [User, Profile, Account, Passport, Order, Invoice, Driver, Car, Company, CeoAssignment, Student, Certificate, Locker],
+        migrations: [Init1700000000000],
+      });
+      await db.initialize();
+      await db.runMigrations();
+    }, 60_000);
+    afterAll(async () => {
+      await db?.destroy();
+      await target?.close();
+    });
+
+    it('returns the single entity, null for none, and throws NotFound on a required side', async () => {
+      const [alice, bob] = await db.getRepository(User).save([{ email: 'alice@example.com' }, { email: 'bob@example.com' }]);
+      if (!alice || !bob) throw new Error('no users');
+      await db.getRepository(Profile).insert({ userId: alice.id, bio: 'hi' });
+      expect(await userProfile(db, alice.id)).toEqual(Object.assign(new Profile(), { userId: alice.id, bio: 'hi' }));
+      expect(await userProfile(db, bob.id)).toBeNull();
+      expect(await profileUser(db, alice.id)).toMatchObject({ id: alice.id, email: 'alice@example.com' });
+      await expect(profileUser(db, 999_999)).rejects.toThrow(OneToOneNotFoundError);
+      // Within a transaction, on its EntityManager.
+      expect(await db.transaction((manager) => userProfile(manager, alice.id))).toMatchObject({ userId: alice.id });
+    });
+
+    it('throws OneToOneViolationError where the database lets two rows in', async () => {
+      // Init left out oto_car's unique on driver_id (oto check --migrations reports it).
+      const driver = await db.getRepository(Driver).save({});
+      const car = await db.getRepository(Car).save({ driverId: driver.id });
+      expect(await driverCar(db, driver.id)).toMatchObject({ id: car.id, driverId: driver.id });
+      expect(await carDriver(db, car.id)).toMatchObject({ id: driver.id });
+      await db.getRepository(Car).insert({ driverId: driver.id });
+      const error = await driverCar(db, driver.id).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OneToOneViolationError);
+      expect(error).toMatchObject({ relation: 'Driver.car', table: 'oto_car', key: { id: driver.id }, rows: 2 });
+
+      // oto_passport.user_id has no unique at all (createForeignKeyConstraints: false).
+      const carol = await db.getRepository(User).save({ email: 'carol@example.com' });
+      await db.getRepository(Passport).insert([{ userId: carol.id, number: 'P1' }, { userId: carol.id, number: 'P2' }]);
+      await expect(userPassport(db, carol.id)).rejects.toThrow(OneToOneViolationError);
+    });
+  });
+});
