@@ -12,7 +12,6 @@ import { openReplayTarget } from '@oto/database';
 import type { ReplayTarget } from '@oto/database';
 import { OneToOneNotFoundError, OneToOneViolationError } from '@oto/runtime';
 import { renderTypeormAccessorsFile } from '@oto/typeorm';
-import { AppDataSource } from '../src/data-source';
 import { CeoAssignment, Company } from '../src/entity/company';
 import { Car, Driver } from '../src/entity/driver';
 import { Invoice, Order } from '../src/entity/order';
@@ -37,7 +36,6 @@ describe('examples/typeorm accessors', () => {
     beforeAll(async () => {
       target = await openReplayTarget({ dialect: 'postgresql', cwd: root });
       db = new DataSource({
-        ...AppDataSource.options,
         type: 'postgres',
         url: await target.url(),
         poolSize: 1,
