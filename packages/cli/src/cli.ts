@@ -4,6 +4,8 @@ import { FAIL_ON, FORMATS, UserError, oneLine, redactUrls } from '@oto/core';
 import type { CliIo } from './io';
 import { EXIT, runCheck } from './run-check';
 import type { CheckOptions } from './run-check';
+import { runGenerateAccessors } from './run-generate';
+import type { GenerateAccessorsOptions } from './run-generate';
 
 const { version } = require('../package.json') as { version: string };
 
@@ -34,6 +36,17 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--config <file>', 'an oto config file (default: oto.config.* or package.json#oto, searched upwards)')
     .addOption(new Option('--fail-on <severity>', 'the lowest severity that fails the run (default: error)').choices(FAIL_ON))
     .action(async (options: CheckOptions) => exit(await runCheck(options, io, version)));
+  const generate = cli.command('generate').description('Generate code for the one-to-one relations.');
+  generate
+    .command('accessors')
+    .description('Write typed single-row accessors for every one-to-one: each reads at most two rows and throws OneToOneViolationError on a second.')
+    .option('--drizzle [config]', 'a drizzle config, or a Drizzle schema module (default: drizzle.config.* here)')
+    .option('--typeorm <data-source>', 'a module exporting a TypeORM DataSource')
+    .option('--prisma [schema]', 'Prisma: the oto generator writes the accessors during `prisma generate`')
+    .option('--out <file>', 'the TypeScript module to write (only a file oto generated is ever replaced)')
+    .option('--stub <module>', 'replace a module that cannot load here with an inert stub (repeatable)', collect, [])
+    .option('--config <file>', 'an oto config file (its "stub" list applies)')
+    .action(async (options: GenerateAccessorsOptions) => exit(await runGenerateAccessors(options, io)));
   return cli;
 }
 

@@ -153,7 +153,14 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
   }
   const relationOrigins = new Map<string, DrizzleExport>();
   for (const e of relationExports) relationOrigins.set(keyOf((e.value as Relations).table), e);
-  const config = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+  let config: ReturnType<typeof extractTablesRelationalConfig>;
+  try {
+    config = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+  } catch (error) {
+    // A relations() callback that throws (e.g. one() with a config but no fields) fails drizzle too.
+    const files = [...new Set(relationExports.flatMap((e) => (e.origin ? [e.origin.file] : [])))];
+    throw new UserError(`${files.join(', ') || 'schema'}: drizzle cannot read the relations() declarations: ${oneLine(error)}; fix them as drizzle's relational queries would need`);
+  }
 
   const declarations: Declaration[] = [];
   const unresolved: UnresolvedRelation[] = [];
