@@ -31,6 +31,8 @@ export const generatorOptionsSchema = z
     rules: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(ruleSetting)).optional(),
     /** An oto config file, relative to the schema; by default the project's own is found. */
     config: z.string().optional(),
+    /** Write accessors.ts, the one-to-one accessors as a Prisma Client extension (default: true when the schema has a client generator). */
+    accessors: z.enum(['true', 'false']).optional(),
   })
   .strict();
 

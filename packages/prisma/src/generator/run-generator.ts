@@ -1,13 +1,38 @@
 /** What `prisma generate` runs: check the schema, print and write the report, fail at `failOn`. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { formatJson, formatText, runProjectCheck, UserError } from '@oto/core';
+import { formatJson, formatText, planAccessors, relativeImport, runProjectCheck, shownPath, UserError, writeGeneratedFile } from '@oto/core';
+import type { SchemaModel } from '@oto/core';
 import type { GeneratorOptions as PrismaGeneratorOptions } from '@prisma/generator';
+import { renderPrismaAccessors } from './render-prisma-accessors';
 import { fromDmmf } from '../from-dmmf';
 import { findPrismaSchema } from '../load-prisma-schema';
 import { parseGeneratorOptions, toConfig } from './generator-options';
 
 export const REPORT_FILE = 'oto-report.json';
+export const ACCESSORS_FILE = 'accessors.ts';
+
+const CLIENT_PROVIDERS = ['prisma-client', 'prisma-client-ts', 'prisma-client-js'];
+
+/**
+ * How a module in `outDir` imports the schema's Prisma Client: the `prisma-client` generator's
+ * `client` module (with the import extension that generator uses), or `@prisma/client` for
+ * `prisma-client-js` in its default place. Undefined when the schema generates no client.
+ */
+export function clientModule(options: Pick<PrismaGeneratorOptions, 'otherGenerators'>, outDir: string): string | undefined {
+  const client = options.otherGenerators.find((g) => CLIENT_PROVIDERS.includes(g.provider.value ?? ''));
+  if (!client) return undefined;
+  const output = client.output?.value;
+  if (client.provider.value === 'prisma-client-js') {
+    if (!output || output.split(path.sep).includes('node_modules')) return '@prisma/client';
+    return relativeImport(outDir, output, false);
+  }
+  if (!output) return undefined;
+  const configured = client.config.importFileExtension;
+  const extension = typeof configured === 'string' ? configured : 'js';
+  const bare = relativeImport(outDir, path.join(output, 'client'), false);
+  return extension ? `${bare}.${extension}` : bare;
+}
 
 export interface GeneratorIo {
   readonly cwd: string;
@@ -19,6 +44,7 @@ export async function runGenerator(options: PrismaGeneratorOptions, io: Generato
   const block = parseGeneratorOptions(options.generator.config);
   const datasource = options.datasources[0];
   if (!datasource) throw new UserError(`${options.schemaPath}: the schema has no datasource block`);
+  let model: SchemaModel | undefined;
   const { report, config, failed } = await runProjectCheck({
     cwd: io.cwd,
     configSearchFrom: path.dirname(options.schemaPath),
@@ -27,13 +53,23 @@ export async function runGenerator(options: PrismaGeneratorOptions, io: Generato
     source: 'generator oto',
     load: async () => {
       const schema = await findPrismaSchema({ schema: options.schemaPath, cwd: io.cwd });
-      return { model: fromDmmf({ datamodel: options.dmmf.datamodel, provider: datasource.activeProvider, files: schema.files }) };
+      model = fromDmmf({ datamodel: options.dmmf.datamodel, provider: datasource.activeProvider, files: schema.files });
+      return { model };
     },
   });
   const output = options.generator.output?.value;
   if (output) {
     await fs.mkdir(output, { recursive: true });
     await fs.writeFile(path.join(output, REPORT_FILE), formatJson(report));
+    const client = block.accessors === 'false' ? undefined : clientModule(options, output);
+    if (client && model) {
+      const file = path.join(output, ACCESSORS_FILE);
+      const schemaLabel = shownPath(io.cwd, options.schemaPath);
+      const text = renderPrismaAccessors({ plan: planAccessors(model), client, source: schemaLabel, command: 'prisma generate' });
+      writeGeneratedFile(file, text, shownPath(io.cwd, file));
+    } else if (block.accessors === 'true') {
+      throw new UserError(`${options.schemaPath}: generator oto: accessors = "true" needs a Prisma Client generator (provider "prisma-client" with an output, or "prisma-client-js") in the schema`);
+    }
   }
   const text = formatText(report, { color: io.color });
   if (failed) {
