@@ -68,6 +68,20 @@ describe('drizzle-kit generate with withOto', () => {
     expect(fs.readFileSync(path.join(dir, 'migrations', migration ?? ''), 'utf8')).toContain('CONSTRAINT "oto_passport_user_id_key" UNIQUE("user_id")');
   });
 
+  it('writes the accessors when withOto is asked to, and leaves them alone when the schema did not change', () => {
+    const config = CONFIG.replace('}))', "}), { accessors: { out: 'db/oto.ts' } })");
+    const dir = project('accessors', { 'schema.ts': SCHEMA(true), 'drizzle.config.ts': config });
+    const run = drizzleKit(dir, 'generate');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('oto: wrote db/oto.ts (2 accessors)');
+    const text = fs.readFileSync(path.join(dir, 'db', 'oto.ts'), 'utf8');
+    expect(text).toContain('export async function usersPassport(db: OtoDatabase, id:');
+    const again = drizzleKit(dir, 'generate');
+    expect(again.status).toBe(0);
+    expect(again.stderr).not.toContain('oto: wrote');
+    expect(fs.readFileSync(path.join(dir, 'db', 'oto.ts'), 'utf8')).toBe(text);
+  });
+
   it('stops drizzle-kit in a project of its own, and a bad withOto option is one line with exit 2', () => {
     const broken = project('broken', { 'schema.ts': SCHEMA(false), 'drizzle.config.ts': CONFIG });
     const run = drizzleKit(broken, 'generate');

@@ -36,10 +36,11 @@ async function generate(options: GenerateAccessorsOptions, cwd: string, out: str
 }
 
 export async function runGenerateAccessors(options: GenerateAccessorsOptions, io: CliIo): Promise<number> {
-  if (!options.out) throw new UserError('generate accessors: pass --out <file>, the module to write (e.g. --out src/db/oto-accessors.ts)');
   const { config } = await loadConfigFile({ cwd: io.cwd, ...(options.config ? { file: options.config } : {}) });
+  const out = options.out ?? config.accessors?.out;
+  if (!out) throw new UserError('generate accessors: pass --out <file>, the module to write (e.g. --out src/db/oto-accessors.ts), or set accessors.out in the oto config');
   const stubs = [...(config.stub ?? []), ...(options.stub ?? [])];
-  const result = await generate(options, io.cwd, options.out, stubs);
+  const result = await generate(options, io.cwd, out, stubs);
   const what = `${result.accessors} accessor${result.accessors === 1 ? '' : 's'}`;
   io.stdout(result.outcome === 'written' ? `oto: wrote ${result.file} (${what})\n` : `oto: ${result.file} is up to date (${what})\n`);
   for (const s of result.skipped) io.stdout(`oto: no accessor for ${s.relation}: ${s.reason}\n`);

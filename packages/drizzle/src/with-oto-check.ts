@@ -3,13 +3,20 @@
  * Prints the report; exit 0 to let drizzle-kit go on, 1 when the findings reach `failOn`, 2 for bad input.
  */
 import { formatText, oneLine, redactUrls, runProjectCheck, UserError } from '@oto/core';
+import { generateDrizzleAccessors } from './accessors/generate-drizzle-accessors';
 import { loadDrizzleSource } from './drizzle-source';
 
 async function main(): Promise<number> {
   const { cwd, config } = JSON.parse(process.argv[2] ?? '{}') as { cwd: string; config?: string };
+  let accessors: { out: string; stubs: readonly string[] } | undefined;
   const result = await runProjectCheck({
     cwd,
-    load: (otoConfig) => loadDrizzleSource({ cwd, ...(config ? { config } : {}), stubs: otoConfig.stub ?? [] }),
+    load: (otoConfig) => {
+      const source = loadDrizzleSource({ cwd, ...(config ? { config } : {}), stubs: otoConfig.stub ?? [] });
+      const out = source.overrides?.accessors?.out ?? otoConfig.accessors?.out;
+      if (out) accessors = { out, stubs: [...(otoConfig.stub ?? []), ...(source.overrides?.stub ?? [])] };
+      return source;
+    },
   });
   for (const warning of result.warnings) process.stderr.write(`oto: warning: ${warning}\n`);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -17,6 +24,11 @@ async function main(): Promise<number> {
   if (result.failed) {
     process.stderr.write(`oto: one-to-one problems at or above "${result.config.failOn}": drizzle-kit stopped\n`);
     return 1;
+  }
+  if (accessors) {
+    // Asked for with `accessors: { out }`: the accessors follow the schema drizzle-kit is about to use.
+    const written = generateDrizzleAccessors({ cwd, ...(config ? { config } : {}), out: accessors.out, stubs: accessors.stubs });
+    if (written.outcome === 'written') process.stderr.write(`oto: wrote ${written.file} (${written.accessors} accessors)\n`);
   }
   return 0;
 }

@@ -30,6 +30,11 @@ export const otoConfigSchema = z
      * or project paths, globs allowed): app modules that need secrets, env vars or servers to load.
      */
     stub: z.array(z.string().min(1)).optional(),
+    /**
+     * Where the typed one-to-one accessors go (`oto generate accessors` without --out; `withOto`
+     * writes them each time drizzle-kit loads the config). Prisma's come from its generator.
+     */
+    accessors: z.object({ out: z.string().min(1) }).strict().optional(),
   })
   .strict();
 
