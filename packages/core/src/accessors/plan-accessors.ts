@@ -8,7 +8,7 @@
  * columns themselves (a foreign key that references the primary key, or a shared primary key),
  * the read filters the other table directly; otherwise it joins through the given table.
  */
-import { relationKind, tableKey } from '../model';
+import { relationKind, relationLabel, tableKey } from '../model';
 import type { Column, Relation, SchemaModel, Table } from '../model';
 
 export interface JoinPair {
@@ -56,7 +56,8 @@ export interface AccessorPlan {
   readonly skipped: readonly SkippedAccessor[];
 }
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+/** `CeoAssignment` → `ceoAssignment`: how Prisma names a model on its client, among others. */
+export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** `app_user` → `appUser`, `Profile` → `profile`: a name for code. */
@@ -138,9 +139,7 @@ export function planAccessors(model: SchemaModel): AccessorPlan {
   const skipped: SkippedAccessor[] = [];
   for (const relation of model.relations) {
     if (relationKind(relation) !== 'one-to-one') continue;
-    const label = relation.dependent.field
-      ? `${relation.dependent.entity ?? relation.dependent.table}.${relation.dependent.field}`
-      : `${relation.principal.entity ?? relation.principal.table}.${relation.principal.field ?? ''}`;
+    const label = relationLabel(relation);
     const fk = relation.foreignKey;
     const dependent = tables.get(tableKey({ name: relation.dependent.table, schema: relation.dependent.schema }));
     const principal = tables.get(tableKey({ name: relation.principal.table, schema: relation.principal.schema }));

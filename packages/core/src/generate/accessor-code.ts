@@ -2,7 +2,8 @@
  * The parts every ORM's generated accessor shares: the file header, the key parameter, the guard
  * call and the doc comment. The ORM renderers write the query and the types around them.
  */
-import type { Column } from '../model';
+import { tableKey } from '../model';
+import type { Column, Table } from '../model';
 import type { Accessor, SkippedAccessor } from '../accessors';
 import { camelName, uniqueNames } from '../accessors';
 import { GENERATED_MARK, writeGeneratedFile } from './generated-file';
@@ -80,6 +81,34 @@ export function accessorDoc(accessor: Accessor, indent = ''): string {
     `${indent} * Throws OneToOneViolationError when the database holds two.`,
     `${indent} */`,
   ].join('\n');
+}
+
+/** The import of the guards the accessors call, if any. */
+export function runtimeImport(accessors: readonly Accessor[]): string[] {
+  const guards = [...new Set(accessors.map((a) => (a.optional ? 'atMostOne' : 'exactlyOne')))].sort();
+  return guards.length > 0 ? [`import { ${guards.join(', ')} } from '@oto/runtime';`] : [];
+}
+
+/**
+ * One import line per module of the tables (Drizzle exports, TypeORM classes), modules and names
+ * sorted; a table whose `entity` name is taken locally is imported `as` its local name.
+ */
+export function tableImports(tables: readonly Table[], moduleOf: (table: Table) => string, localName: (table: Table) => string): string[] {
+  const byModule = new Map<string, string[]>();
+  for (const t of tables) {
+    const exported = t.entity ?? t.name;
+    const binding = exported === localName(t) ? exported : `${exported} as ${localName(t)}`;
+    const specifier = moduleOf(t);
+    byModule.set(specifier, [...(byModule.get(specifier) ?? []), binding]);
+  }
+  return [...byModule.keys()].sort().map((specifier) => `import { ${(byModule.get(specifier) ?? []).sort().join(', ')} } from '${specifier}';`);
+}
+
+/** The tables the accessors read or start from, each once, in first-use order. */
+export function accessorTables(accessors: readonly Accessor[]): Table[] {
+  const tables = new Map<string, Table>();
+  for (const a of accessors) for (const t of [a.from, a.to]) tables.set(tableKey(t), t);
+  return [...tables.values()];
 }
 
 /** A generated accessors module, rendered, not yet written. */

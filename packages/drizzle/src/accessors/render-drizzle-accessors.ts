@@ -3,7 +3,7 @@
  * database (or transaction) and the key, reading with the select builder and `.limit(2)`. Types
  * come from the user's tables (`$inferSelect`), so they follow the schema. Pure: plan in, text out.
  */
-import { accessorDoc, camelName, fieldOf, generatedHeader, guardCall, keyParameter, pascalName, tableKey, tsMember, tsString, uniqueNames } from '@oto/core';
+import { accessorDoc, accessorTables, camelName, fieldOf, generatedHeader, guardCall, keyParameter, pascalName, runtimeImport, tableImports, tableKey, tsMember, tsString, uniqueNames } from '@oto/core';
 import type { Accessor, AccessorPlan, Column, Dialect, Table } from '@oto/core';
 
 export interface DrizzleAccessorsInput {
@@ -41,9 +41,7 @@ export function renderDrizzleAccessors(input: DrizzleAccessorsInput): string {
   const taken = new Set(RESERVED);
 
   // The tables, imported under their export names (a second table of the same name gets a number).
-  const tables = new Map<string, Table>();
-  for (const a of accessors) for (const t of [a.from, a.to]) tables.set(tableKey(t), t);
-  const tableList = [...tables.values()];
+  const tableList = accessorTables(accessors);
   const local = new Map(tableList.map((t, i) => [tableKey(t), uniqueNames([t.entity ?? camelName(t.name)], taken)[0] ?? `table${i}`] as const));
   const nameOf = (t: Table) => local.get(tableKey(t)) as string;
 
@@ -55,18 +53,7 @@ export function renderDrizzleAccessors(input: DrizzleAccessorsInput): string {
   imports.push(`import { ${needsAnd ? 'and, ' : ''}eq } from 'drizzle-orm';`);
   if (needsAlias) imports.push(`import { alias } from '${code.core}';`);
   imports.push(`import type { ${code.types.join(', ')} } from '${code.core}';`);
-  const guards = [...new Set(accessors.map((a) => (a.optional ? 'atMostOne' : 'exactlyOne')))].sort();
-  if (guards.length > 0) imports.push(`import { ${guards.join(', ')} } from '@oto/runtime';`);
-  const byModule = new Map<string, string[]>();
-  for (const t of tableList) {
-    const specifier = input.moduleOf(t);
-    const exported = t.entity ?? t.name;
-    const binding = exported === nameOf(t) ? exported : `${exported} as ${nameOf(t)}`;
-    byModule.set(specifier, [...(byModule.get(specifier) ?? []), binding]);
-  }
-  for (const specifier of [...byModule.keys()].sort()) {
-    imports.push(`import { ${[...(byModule.get(specifier) ?? [])].sort().join(', ')} } from '${specifier}';`);
-  }
+  imports.push(...runtimeImport(accessors), ...tableImports(tableList, input.moduleOf, nameOf));
 
   const parts = [
     generatedHeader(input.source, input.command),

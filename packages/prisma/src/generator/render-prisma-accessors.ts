@@ -4,7 +4,7 @@
  * reading with `findMany({ take: 2 })` and returning the model type of the user's client. Pure:
  * plan in, text out.
  */
-import { accessorDoc, fieldOf, generatedHeader, guardCall, keyParameter, tsProperty, tsString, uniqueNames } from '@oto/core';
+import { accessorDoc, fieldOf, generatedHeader, guardCall, keyParameter, lowerFirst, runtimeImport, tableKey, tsProperty, tsString, uniqueNames } from '@oto/core';
 import type { Accessor, AccessorPlan, Column } from '@oto/core';
 
 export interface PrismaAccessorsInput {
@@ -14,8 +14,6 @@ export interface PrismaAccessorsInput {
   readonly source: string;
   readonly command: string;
 }
-
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 function where(pairs: readonly (readonly [string, string])[]): string {
   return `{ ${pairs.map(([field, value]) => (field === value ? field : `${tsProperty(field)}: ${value}`)).join(', ')} }`;
@@ -33,7 +31,7 @@ function renderMethod(a: Accessor, name: string): string {
     accessorDoc(a, '        '),
     `        async ${name}(${key.declaration}): Promise<${result}> {`,
     `          const rows = await client.${lowerFirst(to)}.findMany({ where: ${filter}, take: 2 });`,
-    `          return ${guardCall(a, 'rows', key, a.to.schema ? `${a.to.schema}.${a.to.name}` : a.to.name)};`,
+    `          return ${guardCall(a, 'rows', key, tableKey(a.to))};`,
     '        },',
   ].join('\n');
 }
@@ -45,7 +43,6 @@ export function renderPrismaAccessors(input: PrismaAccessorsInput): string {
   for (const a of accessors) byModel.set(a.from.entity as string, [...(byModel.get(a.from.entity as string) ?? []), a]);
   const models = [...byModel.keys()].sort();
   const types = [...new Set(accessors.flatMap((a) => [a.from.entity as string, a.to.entity as string]))].sort();
-  const guards = [...new Set(accessors.map((a) => (a.optional ? 'atMostOne' : 'exactlyOne')))].sort();
 
   const body = models.map((model) => {
     const own = byModel.get(model) ?? [];
@@ -57,7 +54,7 @@ export function renderPrismaAccessors(input: PrismaAccessorsInput): string {
     '',
     `import { Prisma } from '${input.client}';`,
     ...(types.length > 0 ? [`import type { ${types.join(', ')} } from '${input.client}';`] : []),
-    ...(guards.length > 0 ? [`import { ${guards.join(', ')} } from '@oto/runtime';`] : []),
+    ...runtimeImport(accessors),
     '',
     '/**',
     ' * The one-to-one accessors as a Prisma Client extension: `new PrismaClient(…).$extends(otoAccessors)`,',

@@ -5,7 +5,7 @@
  * name properties (`t.user.id`), which TypeORM turns into the join column, so the text is the
  * same for every database. Types are the user's entity classes. Pure: plan in, text out.
  */
-import { accessorDoc, camelName, generatedHeader, guardCall, keyParameter, pascalName, tableKey, tsString, uniqueNames } from '@oto/core';
+import { accessorDoc, accessorTables, camelName, generatedHeader, guardCall, keyParameter, pascalName, runtimeImport, tableImports, tableKey, tsString, uniqueNames } from '@oto/core';
 import type { Accessor, AccessorPlan, Column, SkippedAccessor, Table } from '@oto/core';
 
 export interface TypeormAccessorsInput {
@@ -37,9 +37,7 @@ interface Rendered {
 export function renderTypeormAccessors(input: TypeormAccessorsInput): { text: string; skipped: readonly SkippedAccessor[]; accessors: number } {
   const taken = new Set(RESERVED);
   const usable = input.plan.accessors.filter((a) => a.from.entity && a.to.entity);
-  const classes = new Map<string, Table>();
-  for (const a of usable) for (const t of [a.from, a.to]) classes.set(tableKey(t), t);
-  const classList = [...classes.values()];
+  const classList = accessorTables(usable);
   const local = new Map(classList.map((t) => [tableKey(t), uniqueNames([t.entity as string], taken)[0] as string] as const));
   const nameOf = (t: Table) => local.get(tableKey(t)) as string;
   const functionNames = uniqueNames(usable.map((a) => `${camelName(a.from.entity as string)}${pascalName(a.name)}`), taken);
@@ -53,16 +51,8 @@ export function renderTypeormAccessors(input: TypeormAccessorsInput): { text: st
   const written = rendered.flatMap((r, i) => (r.text ? [{ text: r.text, accessor: usable[i] as Accessor }] : []));
 
   const imports = ["import type { DataSource, EntityManager } from 'typeorm';"];
-  const guards = [...new Set(written.map((w) => (w.accessor.optional ? 'atMostOne' : 'exactlyOne')))].sort();
-  if (guards.length > 0) imports.push(`import { ${guards.join(', ')} } from '@oto/runtime';`);
-  const used = new Set(written.flatMap((w) => [tableKey(w.accessor.from), tableKey(w.accessor.to)]));
-  const byModule = new Map<string, string[]>();
-  for (const t of classList.filter((c) => used.has(tableKey(c)))) {
-    const binding = t.entity === nameOf(t) ? nameOf(t) : `${t.entity} as ${nameOf(t)}`;
-    const specifier = input.moduleOf(t);
-    byModule.set(specifier, [...(byModule.get(specifier) ?? []), binding]);
-  }
-  for (const specifier of [...byModule.keys()].sort()) imports.push(`import { ${[...(byModule.get(specifier) ?? [])].sort().join(', ')} } from '${specifier}';`);
+  const writtenAccessors = written.map((w) => w.accessor);
+  imports.push(...runtimeImport(writtenAccessors), ...tableImports(accessorTables(writtenAccessors), input.moduleOf, nameOf));
 
   const parts = [
     generatedHeader(input.source, input.command),
