@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The demo: the real `drizzle-kit generate` on this example, with `withOto` in drizzle.config.ts.
 // The PostgreSQL schema has one() on both sides of passports without a unique, so oto stops
-// drizzle-kit before it writes a migration; then `oto check` on the small SQLite schema.
+// drizzle-kit before it writes a migration; then `oto check` on the small SQLite schema and on the
+// replayed migrations; last, the app's generated accessors on embedded PGlite.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -31,4 +32,16 @@ if (replay !== 1) {
   process.exit(1);
 }
 console.log('\noto found it: migration 0001_drop_car_unique drops the unique of cars.driver, a one-to-one the schema still declares.');
-console.log('\nEach stop is the point of this example. Try also: npx oto check --format sarif   (from examples/drizzle)');
+
+// The app code (TypeScript) runs through oto's own loader, the one `oto check` loads schemas with,
+// so the example needs no build step.
+console.log('\n$ src/pg/accessors-demo.ts   (the generated accessors, on embedded PGlite migrated from migrations/pg)\n');
+const { withModuleLoader } = require('@oto/loader');
+withModuleLoader({ cwd: root, stubs: [] }, (loader) => loader.load(path.join(root, 'src/pg/accessors-demo.ts')).showAccessors())
+  .then(() => {
+    console.log('\nEach stop is the point of this example. Try also: npx oto check --format sarif   (from examples/drizzle)');
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -5,13 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import { createPglite } from '@oto/database';
 import { renderDrizzleAccessorsFile } from '@oto/drizzle';
 import { OneToOneNotFoundError, OneToOneViolationError } from '@oto/runtime';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from '../src/pg/schema';
+import { openDatabase, showAccessors } from '../src/pg/accessors-demo';
+import type { Database } from '../src/pg/accessors-demo';
 import { carsDriver, driversCar, profilesUser, usersProfile, usersPassport } from '../src/pg/oto-accessors';
 
 const root = path.resolve(__dirname, '..');
@@ -27,14 +25,12 @@ describe('examples/drizzle accessors', () => {
   });
 
   describe('on PGlite, after the example migrations', () => {
-    let client: PGlite;
-    let db: ReturnType<typeof drizzle<typeof schema>>;
+    let db: Database;
+    let close: () => Promise<void>;
     beforeAll(async () => {
-      client = await createPglite();
-      db = drizzle({ client, schema });
-      await migrate(db, { migrationsFolder: path.join(root, 'migrations', 'pg') });
+      ({ db, close } = await openDatabase());
     }, 30_000);
-    afterAll(() => client.close());
+    afterAll(() => close());
 
     it('returns the single row, null for none, and throws NotFound on a required side', async () => {
       const [alice, bob] = await db.insert(schema.users).values([{ email: 'alice@example.com' }, { email: 'bob@example.com' }]).returning();
@@ -67,4 +63,14 @@ describe('examples/drizzle accessors', () => {
       await expect(usersPassport(db, user.id)).rejects.toThrow(OneToOneViolationError);
     });
   });
+
+  it('the demo shows the single row, null, and the violations drizzle itself lets through', async () => {
+    const lines: string[] = [];
+    await showAccessors((line) => lines.push(line));
+    const text = lines.join('\n');
+    expect(text).toContain('usersProfile(db, 1) → {"userId":1,"bio":"Writes compilers."}');
+    expect(text).toContain('usersProfile(db, 2) → null');
+    expect(text).toMatch(/driversCar\(db, 1\) → OneToOneViolationError: one-to-one drivers\.car violated: oto_car holds two or more rows for \{ id: 1 \}/);
+    expect(text).toMatch(/usersPassport\(db, 2\) → OneToOneViolationError: one-to-one users\.passport violated/);
+  }, 30_000);
 });

@@ -6,12 +6,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openReplayTarget } from '@oto/database';
-import type { ReplayTarget } from '@oto/database';
 import { OneToOneNotFoundError, OneToOneViolationError } from '@oto/runtime';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/client/client';
-import { otoAccessors } from '../generated/oto/accessors';
+import { openDatabase, showAccessors } from '../src/accessors-demo';
+import type { Database } from '../src/accessors-demo';
 import { expectGolden } from '../../../packages/core/src/testing/golden';
 
 const root = path.resolve(__dirname, '..');
@@ -22,20 +19,12 @@ describe('examples/prisma accessors', () => {
   });
 
   describe('on PGlite, after prisma/migrations', () => {
-    let target: ReplayTarget;
-    let base: PrismaClient;
-    let prisma: ReturnType<typeof extend>;
-    const extend = (client: PrismaClient) => client.$extends(otoAccessors);
+    let prisma: Database;
+    let close: (() => Promise<void>) | undefined;
     beforeAll(async () => {
-      target = await openReplayTarget({ dialect: 'postgresql', cwd: root });
-      await target.client.exec(fs.readFileSync(path.join(root, 'prisma', 'migrations', '0_init', 'migration.sql'), 'utf8'));
-      base = new PrismaClient({ adapter: new PrismaPg({ connectionString: await target.url(), max: 1 }) });
-      prisma = extend(base);
+      ({ prisma, close } = await openDatabase());
     }, 60_000);
-    afterAll(async () => {
-      await base?.$disconnect();
-      await target?.close();
-    });
+    afterAll(() => close?.());
 
     it('returns the single row, null for none, and throws NotFound on a required side', async () => {
       const alice = await prisma.user.create({ data: { email: 'alice@example.com', profile: { create: { bio: 'hi' } } } });
@@ -53,11 +42,20 @@ describe('examples/prisma accessors', () => {
       const car = await prisma.car.findFirstOrThrow({ where: { driverId: driver.id } });
       expect(await prisma.driver.carOf(driver.id)).toEqual(car);
       expect(await prisma.car.driverOf(car.id)).toEqual(driver);
-      await target.client.exec('DROP INDEX "oto_car_driver_id_key"');
+      await prisma.$executeRawUnsafe('DROP INDEX "oto_car_driver_id_key"');
       await prisma.car.create({ data: { driverId: driver.id } });
       const error = await prisma.driver.carOf(driver.id).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OneToOneViolationError);
       expect(error).toMatchObject({ relation: 'Driver.car', table: 'oto_car', key: { id: driver.id }, rows: 2 });
     });
   });
+
+  it('the demo shows the single row, null, and the violation Prisma itself lets through', async () => {
+    const lines: string[] = [];
+    await showAccessors((line) => lines.push(line));
+    const text = lines.join('\n');
+    expect(text).toContain('prisma.user.profileOf(1) → {"userId":1,"bio":"Writes compilers."}');
+    expect(text).toContain('prisma.user.profileOf(2) → null');
+    expect(text).toMatch(/prisma\.driver\.carOf\(1\) → OneToOneViolationError: one-to-one Driver\.car violated: oto_car holds two or more rows for \{ id: 1 \}/);
+  }, 60_000);
 });

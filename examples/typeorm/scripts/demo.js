@@ -26,4 +26,16 @@ if (replay.status !== 1) {
   process.exit(1);
 }
 console.log('\noto found it: Car.driver is one-to-one in the entities, but the database the migrations build has no unique on oto_car.driver_id.');
-console.log('Try also: npx oto check --typeorm src/data-source.ts --format sarif   (from examples/typeorm)');
+
+// The app code (TypeScript) runs through oto's own loader, the one `oto check` loads entities with,
+// so the example needs no build step.
+console.log('\n$ src/accessors-demo.ts   (the generated accessors, on embedded PGlite migrated by the app\'s DataSource)\n');
+const { withModuleLoader } = require('@oto/loader');
+withModuleLoader({ cwd: root, stubs: [] }, (loader) => loader.load(path.join(root, 'src/accessors-demo.ts')).showAccessors())
+  .then(() => {
+    console.log('\nTry also: npx oto check --typeorm src/data-source.ts --format sarif   (from examples/typeorm)');
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -7,17 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { openReplayTarget } from '@oto/database';
-import type { ReplayTarget } from '@oto/database';
+import type { DataSource } from 'typeorm';
 import { OneToOneNotFoundError, OneToOneViolationError } from '@oto/runtime';
 import { renderTypeormAccessorsFile } from '@oto/typeorm';
-import { CeoAssignment, Company } from '../src/entity/company';
+import { openDatabase, showAccessors } from '../src/accessors-demo';
 import { Car, Driver } from '../src/entity/driver';
-import { Invoice, Order } from '../src/entity/order';
-import { Certificate, Locker, Student } from '../src/entity/student';
-import { Account, Passport, Profile, User } from '../src/entity/user';
-import { Init1700000000000 } from '../src/migration/1700000000000-Init';
+import { Passport, Profile, User } from '../src/entity/user';
 import { carDriver, driverCar, profileUser, userPassport, userProfile } from '../src/oto-accessors';
 
 const root = path.resolve(__dirname, '..');
@@ -31,24 +26,12 @@ describe('examples/typeorm accessors', () => {
   }, 30_000);
 
   describe('on PGlite, after the Init migration', () => {
-    let target: ReplayTarget;
     let db: DataSource;
+    let close: (() => Promise<void>) | undefined;
     beforeAll(async () => {
-      target = await openReplayTarget({ dialect: 'postgresql', cwd: root });
-      db = new DataSource({
-        type: 'postgres',
-        url: await target.url(),
-        poolSize: 1,
-        entities: [User, Profile, Account, Passport, Order, Invoice, Driver, Car, Company, CeoAssignment, Student, Certificate, Locker],
-        migrations: [Init1700000000000],
-      });
-      await db.initialize();
-      await db.runMigrations();
+      ({ db, close } = await openDatabase());
     }, 60_000);
-    afterAll(async () => {
-      await db?.destroy();
-      await target?.close();
-    });
+    afterAll(() => close?.());
 
     it('returns the single entity, null for none, and throws NotFound on a required side', async () => {
       const [alice, bob] = await db.getRepository(User).save([{ email: 'alice@example.com' }, { email: 'bob@example.com' }]);
@@ -79,4 +62,14 @@ describe('examples/typeorm accessors', () => {
       await expect(userPassport(db, carol.id)).rejects.toThrow(OneToOneViolationError);
     });
   });
+
+  it('the demo shows the single entity, null, and the violations TypeORM itself lets through', async () => {
+    const lines: string[] = [];
+    await showAccessors((line) => lines.push(line));
+    const text = lines.join('\n');
+    expect(text).toContain('userProfile(db, 1) → {"userId":1,"bio":"Writes compilers."}');
+    expect(text).toContain('userProfile(db, 2) → null');
+    expect(text).toMatch(/driverCar\(db, 1\) → OneToOneViolationError: one-to-one Driver\.car violated: oto_car holds two or more rows for \{ id: 1 \}/);
+    expect(text).toMatch(/userPassport\(db, 2\) → OneToOneViolationError: one-to-one User\.passport violated/);
+  }, 60_000);
 });
