@@ -29,6 +29,9 @@ describe('config', () => {
     [{ naming: 'suffix' }, /^oto\.config\.json: naming: Invalid option/],
     [{ ignore: { table: ['x'] } }, /^oto\.config\.json: ignore: Unrecognized key: "table"/],
     [{ extra: true }, /^oto\.config\.json: Unrecognized key: "extra"/],
+    // The misspelling, not the key it left missing.
+    [{ accessors: { output: 'x.ts' } }, /^oto\.config\.json: accessors: Unrecognized key: "output"$/],
+    [{ accessors: {} }, /^oto\.config\.json: accessors\.out: Invalid input/],
   ])('rejects %j naming the file and the key', (input, message) => {
     expect(() => parseConfig(input, 'oto.config.json')).toThrow(message);
   });

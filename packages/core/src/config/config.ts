@@ -53,9 +53,12 @@ export interface ResolvedConfig {
   readonly failOn: FailOn;
 }
 
-/** `path.to.key: message` for the first problem zod found. */
+/**
+ * `path.to.key: message` for one problem zod found: a misspelt key first (`output` for `out` also
+ * leaves `out` missing, and the misspelling is what the user must fix), else the first.
+ */
 export function describeZodError(error: z.ZodError): string {
-  const issue = error.issues[0];
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
   if (!issue) return 'invalid';
   const path = issue.path.map(String).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;

@@ -1,6 +1,7 @@
 /**
  * A small language for building schema models in tests: hand-written, readable fixtures.
- * Columns are written `name` (NOT NULL) or `name?` (nullable).
+ * Columns are written `name` (NOT NULL) or `name?` (nullable), and `name=field` where the ORM's
+ * property differs from the database name (`spouse_id=spouseId?`).
  */
 import type { DatabaseFacts, Dialect, DuplicateKeys, ForeignKey, MigrationStep, ReferentialAction, Relation, SchemaModel, Table, UniqueKey } from '../model';
 
@@ -16,7 +17,10 @@ export function table(name: string, spec: TableSpec): Table {
   return {
     name,
     ...(spec.entity ? { entity: spec.entity } : {}),
-    columns: spec.columns.map((c) => ({ name: c.replace(/\?$/, ''), nullable: c.endsWith('?') })),
+    columns: spec.columns.map((c) => {
+      const [name = '', field] = c.replace(/\?$/, '').split('=');
+      return { name, ...(field ? { field } : {}), nullable: c.endsWith('?') };
+    }),
     ...(spec.pk ? { primaryKey: { columns: spec.pk } } : {}),
     uniques: (spec.uniques ?? []).map((u) =>
       Array.isArray(u) ? { columns: u as readonly string[], kind: 'constraint' as const } : (u as UniqueKey),

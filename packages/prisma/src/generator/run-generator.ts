@@ -1,9 +1,11 @@
 /** What `prisma generate` runs: check the schema, print and write the report, fail at `failOn`. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { formatJson, formatText, planAccessors, relativeImport, runProjectCheck, shownPath, UserError, writeGeneratedFile } from '@oto/core';
+import { formatJson, formatText, planAccessors, runProjectCheck, shownPath, UserError, writeGeneratedFile } from '@oto/core';
 import type { SchemaModel } from '@oto/core';
 import type { GeneratorOptions as PrismaGeneratorOptions } from '@prisma/generator';
+import { getTsconfig } from 'get-tsconfig';
+import { clientModule } from './client-module';
 import { renderPrismaAccessors } from './render-prisma-accessors';
 import { fromDmmf } from '../from-dmmf';
 import { findPrismaSchema } from '../load-prisma-schema';
@@ -11,28 +13,6 @@ import { parseGeneratorOptions, toConfig } from './generator-options';
 
 export const REPORT_FILE = 'oto-report.json';
 export const ACCESSORS_FILE = 'accessors.ts';
-
-const CLIENT_PROVIDERS = ['prisma-client', 'prisma-client-ts', 'prisma-client-js'];
-
-/**
- * How a module in `outDir` imports the schema's Prisma Client: the `prisma-client` generator's
- * `client` module (with the import extension that generator uses), or `@prisma/client` for
- * `prisma-client-js` in its default place. Undefined when the schema generates no client.
- */
-export function clientModule(options: Pick<PrismaGeneratorOptions, 'otherGenerators'>, outDir: string): string | undefined {
-  const client = options.otherGenerators.find((g) => CLIENT_PROVIDERS.includes(g.provider.value ?? ''));
-  if (!client) return undefined;
-  const output = client.output?.value;
-  if (client.provider.value === 'prisma-client-js') {
-    if (!output || output.split(path.sep).includes('node_modules')) return '@prisma/client';
-    return relativeImport(outDir, output, false);
-  }
-  if (!output) return undefined;
-  const configured = client.config.importFileExtension;
-  const extension = typeof configured === 'string' ? configured : 'js';
-  const bare = relativeImport(outDir, path.join(output, 'client'), false);
-  return extension ? `${bare}.${extension}` : bare;
-}
 
 export interface GeneratorIo {
   readonly cwd: string;
@@ -61,7 +41,7 @@ export async function runGenerator(options: PrismaGeneratorOptions, io: Generato
   if (output) {
     await fs.mkdir(output, { recursive: true });
     await fs.writeFile(path.join(output, REPORT_FILE), formatJson(report));
-    const client = block.accessors === 'false' ? undefined : clientModule(options, output);
+    const client = block.accessors === 'false' ? undefined : clientModule(options.otherGenerators, output, (dir) => getTsconfig(dir)?.config.compilerOptions);
     if (client && model) {
       const file = path.join(output, ACCESSORS_FILE);
       const schemaLabel = shownPath(io.cwd, options.schemaPath);
