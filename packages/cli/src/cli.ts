@@ -5,6 +5,8 @@ import type { CliIo } from './io';
 import { EXIT, runCheck } from './run-check';
 import type { CheckOptions } from './run-check';
 import { runGenerateAccessors } from './run-generate';
+import { ON_DELETE_CHOICES, runGenerateSql, SQL_DIALECTS } from './run-generate-sql';
+import type { GenerateSqlOptions } from './run-generate-sql';
 import type { GenerateAccessorsOptions } from './run-generate';
 
 const { version } = require('../package.json') as { version: string };
@@ -47,6 +49,25 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--stub <module>', 'replace a module that cannot load here with an inert stub (repeatable)', collect, [])
     .option('--config <file>', 'an oto config file (its "stub" list applies)')
     .action(async (options: GenerateAccessorsOptions) => exit(await runGenerateAccessors(options, io)));
+  generate
+    .command('sql')
+    .description(
+      'Write the migration that makes the database honour every one-to-one: missing uniques (after a guard that stops on duplicate keys, naming them), NOT NULL, ON DELETE, and with --renames the oto_ names.',
+    )
+    .option('--prisma [schema]', 'a Prisma schema file or folder (default: found the way Prisma finds it)')
+    .option('--drizzle [config]', 'a drizzle config, or a Drizzle schema module (default: drizzle.config.* here)')
+    .option('--typeorm <data-source>', 'a module exporting a TypeORM DataSource')
+    .option('--database-url <url>', 'write it for this database as it is (what is there already is left out)')
+    .option('--migrations [folder]', 'write it for the database these migrations build')
+    .addOption(new Option('--dialect <dialect>', 'the SQL dialect (default: the schema\'s)').choices(SQL_DIALECTS))
+    .option('--out <file>', 'write the SQL to this file (default: stdout)')
+    .option('--into <folder>', 'write it as a new migration in the ORM\'s migrations folder (Prisma, drizzle-kit with its journal, a TypeORM class)')
+    .option('--concurrently', 'PostgreSQL: build each unique with CREATE UNIQUE INDEX CONCURRENTLY, then attach it (no transaction)')
+    .option('--renames', 'also rename dependent tables and uniques to the oto_ convention (the naming rule\'s findings)')
+    .addOption(new Option('--on-delete <action>', 'the ON DELETE that replaces one contradicting a one-to-one (default: restrict, which keeps what such a delete does today: fail)').choices(ON_DELETE_CHOICES))
+    .option('--stub <module>', 'replace a module that cannot load here with an inert stub (repeatable)', collect, [])
+    .option('--config <file>', 'an oto config file')
+    .action(async (options: GenerateSqlOptions) => exit(await runGenerateSql(options, io)));
   return cli;
 }
 

@@ -6,6 +6,8 @@ export interface CliIo {
   readonly isTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The clock for migration names (tests set it). */
+  now?(): Date;
 }
 
 export function processIo(): CliIo {

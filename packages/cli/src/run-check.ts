@@ -1,6 +1,6 @@
 /** `oto check`: read the schema, run the rules, print the report, say by exit code whether it passed. */
 import { format, runProjectCheck, UserError } from '@oto/core';
-import type { FailOn, Format, LoadedSource, OtoConfig } from '@oto/core';
+import type { FailOn, Format, LoadedSource, OtoConfig, ProjectCheck } from '@oto/core';
 import { findDrizzleConfig, loadDrizzleSource } from '@oto/drizzle';
 import { loadPrismaModel } from '@oto/prisma';
 import { loadTypeormSource } from '@oto/typeorm';
@@ -8,7 +8,8 @@ import { planDatabase } from './database-source';
 import type { DatabaseOptions, DatabasePlan } from './database-source';
 import type { CliIo } from './io';
 
-export interface CheckOptions extends DatabaseOptions {
+/** The schema source and the database of a check: what `oto check` and `oto generate sql` take. */
+export interface SourceOptions extends DatabaseOptions {
   /** `--prisma [path]`: true when given without a path. */
   readonly prisma?: string | true;
   /** `--drizzle [config]`: true when given without a path. */
@@ -17,18 +18,21 @@ export interface CheckOptions extends DatabaseOptions {
   readonly typeorm?: string;
   /** `--stub <pattern>`, repeatable. */
   readonly stub?: readonly string[];
-  readonly format: Format;
   readonly config?: string;
+}
+
+export interface CheckOptions extends SourceOptions {
+  readonly format: Format;
   readonly failOn?: FailOn;
 }
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
 const ORMS = ['prisma', 'drizzle', 'typeorm'] as const;
-type Orm = (typeof ORMS)[number];
+export type Orm = (typeof ORMS)[number];
 
 /** The ORM flag given; without one, Drizzle when a drizzle.config.* is here, else Prisma. */
-function chooseOrm(options: CheckOptions, cwd: string): Orm {
+function chooseOrm(options: SourceOptions, cwd: string): Orm {
   const given = ORMS.filter((orm) => options[orm] !== undefined);
   if (given.length > 1) {
     throw new UserError(`${given.map((orm) => `--${orm}`).join(' and ')} name ${given.length} schema sources: check one at a time`);
@@ -36,7 +40,7 @@ function chooseOrm(options: CheckOptions, cwd: string): Orm {
   return given[0] ?? (findDrizzleConfig(cwd) ? 'drizzle' : 'prisma');
 }
 
-async function loadSource(orm: Orm, options: CheckOptions, config: OtoConfig, cwd: string, database: DatabasePlan): Promise<LoadedSource> {
+async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, cwd: string, database: DatabasePlan): Promise<LoadedSource> {
   const path = (flag: string | true | undefined) => (typeof flag === 'string' ? flag : undefined);
   if (orm === 'drizzle') {
     const given = path(options.drizzle);
@@ -61,7 +65,8 @@ async function loadSource(orm: Orm, options: CheckOptions, config: OtoConfig, cw
   return { model };
 }
 
-export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
+/** The project's check for the schema source and database the options name (warnings printed). */
+export async function checkProject(options: SourceOptions & { readonly failOn?: FailOn }, io: CliIo): Promise<ProjectCheck & { readonly orm: Orm }> {
   const orm = chooseOrm(options, io.cwd);
   const database = planDatabase(options, orm, io.cwd);
   const overrides: OtoConfig = {
@@ -76,6 +81,11 @@ export async function runCheck(options: CheckOptions, io: CliIo, version: string
     ...(database.kind === 'compare' ? { database: database.read } : {}),
   });
   for (const warning of result.warnings) io.stderr(`oto: warning: ${warning}\n`);
+  return { ...result, orm };
+}
+
+export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
+  const result = await checkProject(options, io);
   io.stdout(format(result.report, options.format, { color: io.isTTY && !io.env.NO_COLOR, toolVersion: version }));
   return result.failed ? EXIT.findings : EXIT.ok;
 }

@@ -11,3 +11,4 @@ export * from './shown-path';
 export * from './sql';
 export * from './accessors';
 export * from './generate';
+export * from './fix';

@@ -86,7 +86,7 @@ model Thread {
     expect(thread.foreignKeys[0]).toMatchObject({ columns: ['chapter_comic', 'chapter_index'], referencedColumns: ['comicId', 'index'], onDelete: 'set-null' });
     const analyzed = analyze(m).relations.find((r) => r.relation.dependent.table === 'Thread');
     expect(analyzed?.kind).toBe('one-to-one');
-    expect(analyzed?.backing).toEqual({ kind: 'unique', name: 'thread_chapter_uq', columns: ['chapter_comic', 'chapter_index'] });
+    expect(analyzed?.backing).toEqual({ kind: 'unique', name: 'thread_chapter_uq', columns: ['chapter_comic', 'chapter_index'], index: true });
   });
 
   it('matches the ends of two relations between the same models by relation name, never by type', async () => {

@@ -6,6 +6,8 @@ export interface BackingKey {
   readonly name?: string;
   readonly columns: readonly string[];
   readonly implicit?: boolean;
+  /** A unique index rather than a UNIQUE constraint. */
+  readonly index?: boolean;
 }
 
 /** Every column of `key` is among `columns` (order does not matter; a subset is stronger). */
@@ -23,6 +25,7 @@ function fromUnique(unique: UniqueKey): BackingKey {
     ...(unique.name ? { name: unique.name } : {}),
     columns: unique.columns,
     ...(unique.implicit ? { implicit: true } : {}),
+    ...(unique.kind === 'index' ? { index: true } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Fix } from '../fix/fix';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
@@ -26,6 +28,8 @@ export interface Diagnostic {
   readonly message: string;
   readonly location: DiagnosticLocation;
   readonly help?: string;
+  /** What would fix it, when a change to the schema or the database does (`oto generate sql`, `oto fix`). */
+  readonly fix?: Fix;
 }
 
 /** Whether any finding reaches the threshold (`never` never does). */

@@ -46,7 +46,7 @@ export function check(model: SchemaModel, config: ResolvedConfig, database?: Dat
       model: analyzed,
       options,
       ...(compared ? { database: compared } : {}),
-      report({ messageId, data, target, severity: cap }) {
+      report({ messageId, data, target, severity: cap, fix }) {
         const template = rule.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
         const help = rule.help?.[messageId];
@@ -57,6 +57,7 @@ export function check(model: SchemaModel, config: ResolvedConfig, database?: Dat
           message: interpolate(template, data),
           location: locate(target),
           ...(help ? { help: interpolate(help, data) } : {}),
+          ...(fix ? { fix } : {}),
         };
         if (!isIgnored(diagnostic, target, config.ignore)) diagnostics.push(diagnostic);
       },

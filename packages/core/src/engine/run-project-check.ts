@@ -10,6 +10,7 @@ import type { DatabaseFacts, SchemaModel } from '../model';
 import { buildReport } from '../report';
 import type { Report } from '../report';
 import { check } from './check';
+import type { CheckResult } from './check';
 
 /** What a schema source gives: the model, config it carries itself, and warnings to show. */
 export interface LoadedSource {
@@ -39,6 +40,8 @@ export interface ProjectCheckOptions {
 
 export interface ProjectCheck {
   readonly report: Report;
+  /** The analyzed schema, the database compared with, and the findings with their fixes. */
+  readonly result: CheckResult;
   readonly config: ResolvedConfig;
   readonly warnings: readonly string[];
   /** The findings reach the config's `failOn`. */
@@ -54,6 +57,7 @@ export async function runProjectCheck(options: ProjectCheckOptions): Promise<Pro
   const label = file.file ? path.relative(options.cwd, file.file) || file.file : (options.source ?? 'config');
   const config = resolveConfig(merged, label);
   const database = source.database ?? (options.database ? await options.database(source.model) : undefined);
-  const report = buildReport(check(source.model, config, database), { cwd: options.cwd });
-  return { report, config, warnings: source.warnings ?? [], failed: reaches(report.diagnostics, config.failOn) };
+  const result = check(source.model, config, database);
+  const report = buildReport(result, { cwd: options.cwd });
+  return { report, result, config, warnings: source.warnings ?? [], failed: reaches(report.diagnostics, config.failOn) };
 }

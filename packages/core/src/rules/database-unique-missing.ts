@@ -1,7 +1,7 @@
 import { columnsLabel } from '../model';
 import { databaseLabel, keyLabel, oneToOnesInDatabase } from './database-data';
 import { createRule } from './rule';
-import { relationData } from './relation-data';
+import { dependentRef, relationData } from './relation-data';
 
 export const databaseUniqueMissing = createRule({
   id: 'database-unique-missing',
@@ -24,7 +24,8 @@ export const databaseUniqueMissing = createRule({
   },
   check({ model, database, report }) {
     for (const { r, actual } of oneToOnesInDatabase(model.relations, database)) {
-      if (!r.backing || !database) continue;
+      const fk = r.relation.foreignKey;
+      if (!r.backing || !database || !fk) continue;
       const data = { ...relationData(r), key: keyLabel(r.backing), database: databaseLabel(database) };
       if (!actual.table) {
         report({ messageId: 'noTable', data, target: { relation: r, at: 'dependent-table' } });
@@ -32,7 +33,17 @@ export const databaseUniqueMissing = createRule({
         report({ messageId: 'noColumns', data: { ...data, columns: actual.missingColumns.join(', ') }, target: { relation: r } });
       } else if (!actual.backing) {
         // A migration that dropped the key is reported by migration-drops-one-to-one-unique, with its name.
-        if (!actual.droppedBy) report({ messageId: 'missing', data, target: { relation: r } });
+        // The schema's unique goes in under the schema's name; a primary key the database lacks is
+        // backed by a unique (changing a primary key is the ORM's migration to write).
+        const name = r.backing.kind === 'unique' ? r.backing.name : undefined;
+        if (!actual.droppedBy) {
+          report({
+            messageId: 'missing',
+            data,
+            target: { relation: r },
+            fix: { kind: 'add-unique', scope: 'database', table: dependentRef(r), columns: r.backing.columns, ...(name ? { name } : {}) },
+          });
+        }
       } else if (r.backing.kind === 'unique' && actual.backing.kind === 'unique' && r.backing.name && actual.backing.name && r.backing.name !== actual.backing.name) {
         // A primary key is the primary key whatever its name (MySQL calls every one PRIMARY).
         report({
@@ -40,6 +51,15 @@ export const databaseUniqueMissing = createRule({
           data: { ...data, actual: keyLabel(actual.backing), fk: columnsLabel(actual.table.name, actual.backing.columns) },
           target: { relation: r },
           severity: 'info',
+          fix: {
+            kind: 'rename-unique',
+            scope: 'database',
+            table: dependentRef(r),
+            columns: actual.backing.columns,
+            from: actual.backing.name,
+            to: r.backing.name,
+            keyKind: actual.backing.index ? 'index' : 'constraint',
+          },
         });
       }
     }

@@ -1,6 +1,6 @@
 import { databaseLabel, keyLabel, oneToOnesInDatabase } from './database-data';
 import { createRule } from './rule';
-import { relationData } from './relation-data';
+import { dependentRef, relationData } from './relation-data';
 
 export const migrationDropsOneToOneUnique = createRule({
   id: 'migration-drops-one-to-one-unique',
@@ -17,10 +17,13 @@ export const migrationDropsOneToOneUnique = createRule({
   check({ model, database, report }) {
     for (const { r, actual } of oneToOnesInDatabase(model.relations, database)) {
       if (!actual.droppedBy || !database) continue;
+      const { key } = actual.droppedBy;
+      const name = key.kind === 'unique' ? key.name : undefined;
       report({
         messageId: 'dropped',
         data: { ...relationData(r), migration: actual.droppedBy.migration, key: keyLabel(actual.droppedBy.key), database: databaseLabel(database) },
         target: { relation: r },
+        fix: { kind: 'add-unique', scope: 'database', table: dependentRef(r), columns: key.columns, ...(name ? { name } : {}) },
       });
     }
   },

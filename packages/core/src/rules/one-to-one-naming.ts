@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createRule } from './rule';
-import { oneToOnes, relationData } from './relation-data';
+import { dependentRef, oneToOnes, relationData } from './relation-data';
 
 export const NAMING_MODES = ['prefix', 'infix', 'off'] as const;
 export type NamingMode = (typeof NAMING_MODES)[number];
@@ -11,8 +11,12 @@ export function conventionTableName(mode: Exclude<NamingMode, 'off'>, dependent:
   return mode === 'prefix' ? `oto_${base}` : `${principal}_oto_${base}`;
 }
 
-/** The name the convention gives a backing unique: `oto_<table>_<columns>_key` (or the table's own when it carries `oto_`). */
-export function conventionUniqueName(table: string, columns: readonly string[]): string {
+/**
+ * The name the convention gives a backing unique: `oto_<table>_<columns>_key` (or the table's own
+ * when it carries `oto_`), or the configured template with `{table}` and `{columns}` filled in.
+ */
+export function conventionUniqueName(table: string, columns: readonly string[], template?: string): string {
+  if (template) return template.replace(/\{table\}/g, table).replace(/\{columns\}/g, columns.join('_'));
   const base = [table, ...columns].join('_');
   return hasOto(table) ? `${base}_key` : `oto_${base}_key`;
 }
@@ -40,7 +44,16 @@ export const oneToOneNaming = createRule({
     tableName: 'Rename the table to {{expected}} (in the ORM: keep the model name, map the table name), or set naming to "off".',
     uniqueName: 'Rename the constraint to {{expected}} (Prisma: map:, Drizzle: unique("…"), TypeORM: @Unique("…", …)).',
   },
-  options: z.object({ mode: z.enum(NAMING_MODES) }).strict(),
+  options: z
+    .object({
+      mode: z.enum(NAMING_MODES),
+      /** The name of a unique oto adds: `{table}` and `{columns}` are filled in (default `oto_{table}_{columns}_key`). */
+      uniqueName: z
+        .string()
+        .refine((t) => t.includes('{table}') && t.includes('{columns}'), 'must name {table} and {columns}, so that two uniques never share a name')
+        .optional(),
+    })
+    .strict(),
   defaultOptions: { mode: 'prefix' as NamingMode },
   check({ model, options, report }) {
     const mode = options.mode;
@@ -49,18 +62,30 @@ export const oneToOneNaming = createRule({
       if (!r.dependent || !r.relation.foreignKey) continue;
       const { dependent, principal } = r.relation;
       if (!followsTableConvention(mode, dependent.table, principal.table)) {
+        const expected = conventionTableName(mode, dependent.table, principal.table);
         report({
           messageId: 'tableName',
-          data: { ...relationData(r), mode, expected: conventionTableName(mode, dependent.table, principal.table) },
+          data: { ...relationData(r), mode, expected },
           target: { relation: r, at: 'dependent-table' },
+          fix: { kind: 'rename-table', scope: 'schema', table: dependentRef(r), to: expected },
         });
       }
       const key = r.backing;
-      if (key?.kind === 'unique' && key.name && !hasOto(key.name)) {
+      const expected = key ? conventionUniqueName(dependent.table, key.columns, options.uniqueName) : '';
+      if (key?.kind === 'unique' && key.name && !hasOto(key.name) && key.name !== expected) {
         report({
           messageId: 'uniqueName',
-          data: { ...relationData(r), key: key.name, expected: conventionUniqueName(dependent.table, key.columns) },
+          data: { ...relationData(r), key: key.name, expected },
           target: { relation: r, columns: key.columns },
+          fix: {
+            kind: 'rename-unique',
+            scope: 'schema',
+            table: dependentRef(r),
+            columns: key.columns,
+            from: key.name,
+            to: expected,
+            keyKind: key.index ? 'index' : 'constraint',
+          },
         });
       }
     }

@@ -1,6 +1,6 @@
 import { findColumn } from '../model';
 import { createRule } from './rule';
-import { oneToOnes, relationData } from './relation-data';
+import { dependentRef, oneToOnes, relationData } from './relation-data';
 
 export const oneToOneNullability = createRule({
   id: 'one-to-one-nullability',
@@ -27,6 +27,7 @@ export const oneToOneNullability = createRule({
           messageId: 'requiredButNullable',
           data: { ...relationData(r), columns: nullable.join(', ') },
           target: { relation: r, columns: nullable },
+          fix: { kind: 'set-not-null', scope: 'schema', table: dependentRef(r), columns: nullable },
         });
       } else if (r.relation.dependent.optional && r.relation.dependent.field && nullable.length === 0) {
         report({ messageId: 'optionalButNotNull', data: relationData(r), target: { relation: r } });

@@ -1,6 +1,6 @@
 import { findColumn } from '../model';
 import { createRule } from './rule';
-import { oneToOnes, relationData } from './relation-data';
+import { dependentRef, oneToOnes, relationData } from './relation-data';
 
 export const oneToOneOnDelete = createRule({
   id: 'one-to-one-on-delete',
@@ -23,8 +23,9 @@ export const oneToOneOnDelete = createRule({
   check({ model, report }) {
     for (const r of oneToOnes(model.relations)) {
       const table = r.dependent;
-      const onDelete = r.constraint?.onDelete;
-      if (!table || !onDelete) continue;
+      const constraint = r.constraint;
+      const onDelete = constraint?.onDelete;
+      if (!table || !constraint || !onDelete) continue;
       const fk = r.relation.foreignKey;
       if (!fk) continue;
       if (onDelete === 'set-null') {
@@ -34,12 +35,18 @@ export const oneToOneOnDelete = createRule({
             messageId: 'setNullOnRequired',
             data: { ...relationData(r), columns: notNull.join(', ') },
             target: { relation: r, columns: notNull },
+            fix: { kind: 'change-on-delete', scope: 'schema', table: dependentRef(r), foreignKey: constraint, from: onDelete },
           });
         } else if (r.backing && model.model.dialect === 'sqlserver') {
           report({ messageId: 'setNullOnSqlServerUnique', data: relationData(r), target: { relation: r } });
         }
       } else if (onDelete === 'set-default' && r.backing) {
-        report({ messageId: 'setDefaultOnUnique', data: relationData(r), target: { relation: r } });
+        report({
+          messageId: 'setDefaultOnUnique',
+          data: relationData(r),
+          target: { relation: r },
+          fix: { kind: 'change-on-delete', scope: 'schema', table: dependentRef(r), foreignKey: constraint, from: onDelete },
+        });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { createRule } from './rule';
-import { oneToOnes, relationData } from './relation-data';
+import { dependentRef, oneToOnes, relationData } from './relation-data';
 
 export const oneToOneUnique = createRule({
   id: 'one-to-one-unique',
@@ -18,7 +18,8 @@ export const oneToOneUnique = createRule({
   },
   check({ model, report }) {
     for (const r of oneToOnes(model.relations)) {
-      if (!r.dependent || !r.relation.foreignKey || r.backing) continue;
+      const fk = r.relation.foreignKey;
+      if (!r.dependent || !fk || r.backing) continue;
       const partial = r.conditional[0];
       if (partial) {
         report({
@@ -27,7 +28,12 @@ export const oneToOneUnique = createRule({
           target: { relation: r },
         });
       } else {
-        report({ messageId: 'missing', data: relationData(r), target: { relation: r } });
+        report({
+          messageId: 'missing',
+          data: relationData(r),
+          target: { relation: r },
+          fix: { kind: 'add-unique', scope: 'schema', table: dependentRef(r), columns: fk.columns },
+        });
       }
     }
   },

@@ -1,5 +1,12 @@
 import type { AnalyzedRelation } from '../analysis';
+import type { TableRef } from '../fix/fix';
 import { columnsLabel, relationLabel } from '../model';
+
+/** The dependent table, as a fix names it. */
+export function dependentRef(analyzed: AnalyzedRelation): TableRef {
+  const { table, schema } = analyzed.relation.dependent;
+  return schema ? { name: table, schema } : { name: table };
+}
 
 /** The placeholders every relation message may use. */
 export function relationData(analyzed: AnalyzedRelation) {

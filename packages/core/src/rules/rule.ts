@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnalyzedDatabase, AnalyzedModel, AnalyzedRelation } from '../analysis';
 import type { DiagnosticLocation, Severity } from '../diagnostics';
+import type { Fix } from '../fix/fix';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
@@ -20,6 +21,8 @@ export interface RuleReport<M extends string> {
   readonly target: ReportTarget;
   /** At most this severity: a note a rule adds beside its findings (the configured one otherwise). */
   readonly severity?: Severity;
+  /** What would fix it (see fix/fix.ts). */
+  readonly fix?: Fix;
 }
 
 export interface RuleContext<M extends string, O> {

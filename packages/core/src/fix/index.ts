@@ -1,0 +1,3 @@
+export * from './fix';
+export * from './plan-sql-changes';
+export * from './render-sql';

@@ -1,0 +1,131 @@
+/**
+ * The SQL fix round trip, as a property over random schemas with hostile names: build the schema
+ * in a real database, check it against the declared one-to-ones, apply the SQL oto generates, and
+ * the database then needs nothing more from oto (a second plan is empty), every declared
+ * one-to-one has its backing key, and on PostgreSQL every required side is NOT NULL and no NOT NULL
+ * key is SET NULL on delete. With a duplicate key in the data the migration stops before any
+ * change, naming the key. PGlite always, the PostgreSQL server when OTO_TEST_PG_URL is set, SQLite.
+ */
+import fc from 'fast-check';
+import { check, conventionUniqueName, findBackingKey, planSqlChanges, renderSql, resolveConfig, tableFinder } from '@oto/core';
+import type { DatabaseFacts, SchemaModel, SqlDialect, SqlPlan } from '@oto/core';
+import { databaseFacts } from '@oto/database';
+import type { SqlClient } from '@oto/database';
+import { inFreshSchema, postgresTargets } from '../../packages/database/src/testing/postgres-targets';
+import { sqliteClient } from '../../packages/database/src/clients/sqlite';
+import { ddl, rows, scenarios } from './random-schema';
+import type { Scenario } from './random-schema';
+
+const RUNS = Number(process.env.OTO_PROPERTY_RUNS ?? 200);
+const config = resolveConfig({}, 'test');
+
+function plan(dialect: SqlDialect, model: SchemaModel, facts: DatabaseFacts): SqlPlan {
+  return planSqlChanges(check(model, config, facts).diagnostics, {
+    dialect,
+    tables: facts.model.tables,
+    ...(facts.defaultSchema ? { defaultSchema: facts.defaultSchema } : {}),
+    uniqueName: (table, columns) => conventionUniqueName(table, columns),
+    renames: true,
+    onDelete: 'restrict',
+  });
+}
+
+/** The declared model after the plan's renames (what `oto fix` does to the schema): the same relations under the new names. */
+function renamed(model: SchemaModel, sql: SqlPlan): SchemaModel {
+  const to = new Map(sql.changes.flatMap(({ change }) => (change.kind === 'rename-table' ? [[change.table.name, change.to] as const] : [])));
+  const uniqueTo = new Map(sql.changes.flatMap(({ change }) => (change.kind === 'rename-unique' ? [[change.from, change.to] as const] : [])));
+  const name = (n: string) => to.get(n) ?? n;
+  return {
+    ...model,
+    tables: model.tables.map((t) => ({
+      ...t,
+      name: name(t.name),
+      uniques: t.uniques.map((u) => (u.name && uniqueTo.has(u.name) ? { ...u, name: uniqueTo.get(u.name) } : u)),
+      foreignKeys: t.foreignKeys.map((f) => ({ ...f, referencedTable: name(f.referencedTable) })) })),
+    relations: model.relations.map((r) => ({ ...r, dependent: { ...r.dependent, table: name(r.dependent.table) }, principal: { ...r.principal, table: name(r.principal.table) } })),
+  };
+}
+
+/** Whether the data holds a second dependent row for one key where nothing refuses it. */
+function hasDuplicate(scenario: Scenario, duplicate: boolean): boolean {
+  const first = scenario.pairs[0];
+  return duplicate && first !== undefined && !first.unique && !first.sharedKey;
+}
+
+/** What the runs exercised: a property over schemas that never need a change, or never stop, proves little. */
+interface Seen {
+  changed: number;
+  stopped: number;
+}
+
+async function roundTrip(client: SqlClient, dialect: SqlDialect, scenario: Scenario, duplicate: boolean, seen: Seen): Promise<void> {
+  for (const statement of [...ddl(scenario, dialect), ...rows(scenario, dialect, duplicate)]) await client.exec(statement);
+  const before = await databaseFacts(client, scenario.model);
+  const first = plan(dialect, scenario.model, before);
+  const sql = renderSql(first, { source: 'a random schema', command: 'test' });
+
+  if (hasDuplicate(scenario, duplicate)) {
+    const error = await client.exec(sql.text).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String((error as Error | undefined)?.message)).toMatch(/oto: nothing was changed, the data would break the migration:[\s\S]*duplicate keys in .*: \(1\) 2 rows/);
+    await client.exec('ROLLBACK').catch(() => undefined);
+    seen.stopped += 1;
+    expect((await databaseFacts(client, scenario.model)).model).toEqual(before.model);
+    return;
+  }
+
+  await client.exec(sql.text);
+  if (first.changes.length > 0) seen.changed += 1;
+  const model = renamed(scenario.model, first);
+  const after = await databaseFacts(client, model);
+  expect(plan(dialect, model, after).changes).toEqual([]);
+  const find = tableFinder(after.model.tables, after.defaultSchema);
+  for (const relation of model.relations) {
+    const table = find(relation.dependent.table);
+    expect(table).toBeDefined();
+    if (!table || !relation.foreignKey) continue;
+    expect(findBackingKey(table, relation.foreignKey.columns)).not.toBeNull();
+    if (dialect !== 'postgresql') continue;
+    const column = table.columns.find((c) => c.name === relation.foreignKey?.columns[0]);
+    if (!relation.dependent.optional) expect(column?.nullable).toBe(false);
+    const fk = table.foreignKeys[0];
+    if (!column?.nullable) expect(fk?.onDelete).not.toBe('set-null');
+  }
+}
+
+describe.each(postgresTargets())('SQL fixes round trip on $name', (target) => {
+  afterAll(() => target.close());
+
+  it(`leaves nothing to fix and stops on duplicates, over ${RUNS} random schemas`, async () => {
+    const client = await target.client();
+    const seen: Seen = { changed: 0, stopped: 0 };
+    await fc.assert(
+      fc.asyncProperty(scenarios, fc.boolean(), (scenario, duplicate) => inFreshSchema(client, () => roundTrip(client, 'postgresql', scenario, duplicate, seen))),
+      { numRuns: RUNS },
+    );
+    expect(seen.changed).toBeGreaterThan(RUNS / 4);
+    expect(seen.stopped).toBeGreaterThan(RUNS / 10);
+  }, 600_000);
+});
+
+describe('SQL fixes round trip on SQLite', () => {
+  it(`leaves nothing to fix and stops on duplicates, over ${RUNS} random schemas`, async () => {
+    const seen: Seen = { changed: 0, stopped: 0 };
+    await fc.assert(
+      fc.asyncProperty(scenarios, fc.boolean(), async (scenario, duplicate) => {
+        const client = sqliteClient(':memory:', 'in-memory SQLite', 10_000);
+        try {
+          await client.exec('PRAGMA foreign_keys = ON');
+          await roundTrip(client, 'sqlite', scenario, duplicate, seen);
+        } finally {
+          await client.close();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(seen.changed).toBeGreaterThan(RUNS / 4);
+    expect(seen.stopped).toBeGreaterThan(RUNS / 10);
+  }, 600_000);
+});
