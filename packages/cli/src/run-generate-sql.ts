@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import { conventionUniqueName, GENERATED_SQL_MARK, planSqlChanges, renderSql, setAsideLine, shownPath, UserError, writeGeneratedFile } from '@oto/core';
-import type { Dialect, ReferentialAction, SqlDialect } from '@oto/core';
+import type { Dialect, SqlDialect } from '@oto/core';
 import type { CliIo } from './io';
 import { checkProject, EXIT } from './run-check';
 import type { SourceOptions } from './run-check';
@@ -50,7 +50,7 @@ export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Pr
     ...(database?.defaultSchema ? { defaultSchema: database.defaultSchema } : {}),
     uniqueName: (table, columns) => conventionUniqueName(table, columns, template),
     renames: options.renames ?? false,
-    onDelete: (options.onDelete ?? 'restrict') as ReferentialAction,
+    onDelete: options.onDelete ?? 'restrict',
   });
   const wraps = options.into !== undefined && runnerWrapsTransaction(project.orm);
   const sql = renderSql(plan, {

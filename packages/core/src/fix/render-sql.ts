@@ -176,13 +176,13 @@ function indexName(dialect: SqlDialect, table: TableRef, name: string): string {
   return quoteTable(dialect, table.schema ? { name, schema: table.schema } : { name });
 }
 
-function changeStatements(dialect: SqlDialect, change: SqlChange, options: RenderSqlOptions): string[] {
+function changeStatements(dialect: SqlDialect, change: SqlChange, concurrently = false): string[] {
   const q = (name: string) => quoteIdentifier(dialect, name);
   const table = quoteTable(dialect, change.table);
   switch (change.kind) {
     case 'add-unique':
       if (dialect === 'sqlite') return [`CREATE UNIQUE INDEX ${indexName(dialect, change.table, change.name)} ON ${q(change.table.name)} ${columnList(dialect, change.columns)};`];
-      if (dialect === 'postgresql' && options.concurrently) {
+      if (dialect === 'postgresql' && concurrently) {
         return [
           `CREATE UNIQUE INDEX CONCURRENTLY ${q(change.name)} ON ${table} ${columnList(dialect, change.columns)};`,
           `ALTER TABLE ${table} ADD CONSTRAINT ${q(change.name)} UNIQUE USING INDEX ${q(change.name)};`,
@@ -225,11 +225,11 @@ function undoStatements(dialect: SqlDialect, change: SqlChange): string[] {
     case 'set-not-null':
       return [`ALTER TABLE ${table} ${change.columns.map((c) => `ALTER COLUMN ${q(c)} DROP NOT NULL`).join(', ')};`];
     case 'replace-foreign-key':
-      return changeStatements(dialect, { ...change, onDelete: change.foreignKey.onDelete ?? 'no-action' }, { source: '', command: '' });
+      return changeStatements(dialect, { ...change, onDelete: change.foreignKey.onDelete ?? 'no-action' });
     case 'rename-unique':
-      return changeStatements(dialect, { ...change, from: change.to, to: change.from }, { source: '', command: '' });
+      return changeStatements(dialect, { ...change, from: change.to, to: change.from });
     case 'rename-table':
-      return changeStatements(dialect, { ...change, table: { ...change.table, name: change.to }, to: change.table.name }, { source: '', command: '' });
+      return changeStatements(dialect, { ...change, table: { ...change.table, name: change.to }, to: change.table.name });
   }
 }
 
@@ -284,7 +284,7 @@ export function renderSql(plan: SqlPlan, options: RenderSqlOptions): RenderedSql
     blocks.push({ note: 'Guard: stops here, before any change, naming the rows that would break a change below.', statements: guards });
   }
   for (const planned of plan.changes) {
-    blocks.push({ note: planned.findings.map(findingLine).join('\n'), statements: changeStatements(dialect, planned.change, { ...options, concurrently }) });
+    blocks.push({ note: planned.findings.map(findingLine).join('\n'), statements: changeStatements(dialect, planned.change, concurrently) });
   }
   if (transaction && plan.changes.length > 0) blocks.push({ statements: ['COMMIT;'] });
 
