@@ -73,12 +73,13 @@ function writeDrizzle(into: string, sql: RenderedSql, now: Date, cwd: string): s
   return written;
 }
 
-function typeormClass(sql: RenderedSql, timestamp: number, noTransaction: boolean): string {
+/** The TypeORM migration class: the SQL's header as comments, one `queryRunner.query` per statement. */
+export function typeormClass(sql: RenderedSql, timestamp: number, noTransaction: boolean): string {
   const name = `OtoOneToOne${timestamp}`;
   const calls = (statements: readonly string[]) => statements.map((s) => `    await queryRunner.query(${JSON.stringify(s)});`).join('\n');
   const [header] = sql.text.split('\n\n');
   return [
-    (header ?? '').replace(/^-- /gm, '// '),
+    (header ?? '').replace(/^--( |$)/gm, '//$1'),
     "import type { MigrationInterface, QueryRunner } from 'typeorm';",
     '',
     `export class ${name} implements MigrationInterface {`,
