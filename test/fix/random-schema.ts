@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { quoteIdentifier } from '@oto/core';
-import type { ReferentialAction, Relation, SchemaModel, Table } from '@oto/core';
+import type { ReferentialAction, Relation, SchemaModel, SchemaSource, Table } from '@oto/core';
 import type { SqlDialect } from '@oto/core';
 
 const HOSTILE = ['user', 'order', 'select', 'group', 'we"ird', "it's", 'sp ace', 'Naïve Ünïcødé', '$oto$', 'back\\slash', 'semi;colon', 'per%cent', 'MiXeD', 'x'];
@@ -41,16 +41,17 @@ const pair = (i: number) =>
     onDelete: fc.constantFrom<ReferentialAction | undefined>(undefined, 'cascade', 'set-null', 'restrict'),
   });
 
+/** Prisma makes the uniques it adds unique indexes, Drizzle UNIQUE constraints: both kinds are drawn. */
 export const scenarios: fc.Arbitrary<Scenario> = fc
   .integer({ min: 1, max: 3 })
-  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => pair(i))))
-  .map((pairs) => ({ pairs, model: modelOf(pairs) }));
+  .chain((n) => fc.tuple(fc.constantFrom<SchemaSource>('prisma', 'drizzle'), fc.tuple(...Array.from({ length: n }, (_, i) => pair(i)))))
+  .map(([source, pairs]) => ({ pairs, model: modelOf(source, pairs) }));
 
 function fkName(p: PairSpec): string {
   return `fk ${p.dependent}`;
 }
 
-function modelOf(pairs: readonly PairSpec[]): SchemaModel {
+function modelOf(source: SchemaSource, pairs: readonly PairSpec[]): SchemaModel {
   const tables: Table[] = [];
   const relations: Relation[] = [];
   for (const p of pairs) {
@@ -70,7 +71,7 @@ function modelOf(pairs: readonly PairSpec[]): SchemaModel {
       foreignKey: { columns: [p.column], referencedColumns: ['id'] },
     });
   }
-  return { source: 'prisma', dialect: 'postgresql', tables, relations };
+  return { source, dialect: 'postgresql', tables, relations };
 }
 
 const ACTIONS: Readonly<Record<ReferentialAction, string>> = { cascade: 'CASCADE', restrict: 'RESTRICT', 'no-action': 'NO ACTION', 'set-null': 'SET NULL', 'set-default': 'SET DEFAULT' };

@@ -75,6 +75,7 @@ export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Pr
     }
     const files = writeSqlMigration(project.orm, path.resolve(io.cwd, options.into), sql, { now: io.now?.() ?? new Date(), cwd: io.cwd, noTransaction: options.concurrently ?? false });
     for (const file of files) io.stdout(`oto: wrote ${shownPath(io.cwd, file)}\n`);
+    if (options.concurrently && project.orm === 'typeorm') io.stderr("oto: the migration runs outside a transaction (CONCURRENTLY): run it with `typeorm migration:run --transaction each`\n");
     io.stderr(`oto: ${summary}\n`);
     return EXIT.ok;
   }

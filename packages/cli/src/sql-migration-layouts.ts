@@ -84,7 +84,14 @@ export function typeormClass(sql: RenderedSql, timestamp: number, noTransaction:
     '',
     `export class ${name} implements MigrationInterface {`,
     `  name = '${name}';`,
-    ...(noTransaction ? ['  // CREATE INDEX CONCURRENTLY cannot run inside a transaction.', '  transaction = false as const;'] : []),
+    ...(noTransaction
+      ? [
+          '  // CREATE INDEX CONCURRENTLY cannot run inside a transaction. TypeORM refuses a migration that',
+          "  // says so under its default transaction mode 'all': run `typeorm migration:run --transaction each`",
+          "  // (or set migrationsTransactionMode: 'each' in the DataSource).",
+          '  transaction = false as const;',
+        ]
+      : []),
     '',
     '  public async up(queryRunner: QueryRunner): Promise<void> {',
     calls(sql.statements),

@@ -18,13 +18,20 @@ export interface TableRef {
  */
 export type FixScope = 'schema' | 'database';
 
-/** A UNIQUE over the foreign key columns; `name` when the schema already names it. */
+/** A UNIQUE constraint, or a unique index: what the ORM makes of the key (Prisma makes indexes). */
+export type UniqueKeyKind = 'constraint' | 'index';
+
+/**
+ * A UNIQUE over the foreign key columns; `name` when the schema already names it; `keyKind` as the
+ * schema (or the ORM, when the schema has none) makes it, so the ORM's next diff finds no drift.
+ */
 export interface AddUniqueFix {
   readonly kind: 'add-unique';
   readonly scope: FixScope;
   readonly table: TableRef;
   readonly columns: readonly string[];
   readonly name?: string;
+  readonly keyKind: UniqueKeyKind;
 }
 
 /** NOT NULL on the foreign key columns of a required side. */
@@ -60,8 +67,8 @@ export interface RenameUniqueFix {
   readonly columns: readonly string[];
   readonly from: string;
   readonly to: string;
-  /** A UNIQUE constraint, or a unique index (SQLite and MySQL rename them differently). */
-  readonly keyKind: 'constraint' | 'index';
+  /** PostgreSQL renames a constraint and an index differently. */
+  readonly keyKind: UniqueKeyKind;
 }
 
 export type Fix = AddUniqueFix | SetNotNullFix | ChangeOnDeleteFix | RenameTableFix | RenameUniqueFix;

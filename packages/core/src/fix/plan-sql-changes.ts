@@ -9,15 +9,15 @@ import type { ForeignKey, ReferentialAction, Table } from '../model';
 import { findColumn, sameList, tableKey } from '../model';
 import { findBackingKey } from '../analysis/backing-key';
 import { tableFinder } from '../analysis/compare-database';
-import type { Fix, TableRef } from './fix';
+import type { Fix, TableRef, UniqueKeyKind } from './fix';
 import { fitIdentifier } from '../sql/identifier';
 
 /** What the SQL changes, every name decided. */
 export type SqlChange =
-  | { readonly kind: 'add-unique'; readonly table: TableRef; readonly columns: readonly string[]; readonly name: string }
+  | { readonly kind: 'add-unique'; readonly table: TableRef; readonly columns: readonly string[]; readonly name: string; readonly keyKind: UniqueKeyKind }
   | { readonly kind: 'set-not-null'; readonly table: TableRef; readonly columns: readonly string[] }
   | { readonly kind: 'replace-foreign-key'; readonly table: TableRef; readonly foreignKey: ForeignKey & { readonly name: string }; readonly onDelete: ReferentialAction }
-  | { readonly kind: 'rename-unique'; readonly table: TableRef; readonly columns: readonly string[]; readonly from: string; readonly to: string; readonly keyKind: 'constraint' | 'index' }
+  | { readonly kind: 'rename-unique'; readonly table: TableRef; readonly columns: readonly string[]; readonly from: string; readonly to: string; readonly keyKind: UniqueKeyKind }
   | { readonly kind: 'rename-table'; readonly table: TableRef; readonly to: string };
 
 export interface PlannedChange {
@@ -95,7 +95,7 @@ function resolve(fix: Fix, find: (ref: TableRef) => Table | undefined, options: 
       const missing = fix.columns.filter((c) => !findColumn(table, c));
       if (missing.length > 0) return { reason: `${table.name} has no column ${missing.join(', ')}: apply the ORM's migrations first` };
       if (findBackingKey(table, fix.columns)) return { reason: 'already there: a key backs those columns' };
-      return { change: { kind: 'add-unique', table: fix.table, columns: fix.columns, name: fitted(fix.name ?? options.uniqueName(table.name, fix.columns)) } };
+      return { change: { kind: 'add-unique', table: fix.table, columns: fix.columns, name: fitted(fix.name ?? options.uniqueName(table.name, fix.columns)), keyKind: fix.keyKind } };
     }
     case 'set-not-null': {
       const nullable = fix.columns.filter((c) => findColumn(table, c)?.nullable);

@@ -182,11 +182,10 @@ function changeStatements(dialect: SqlDialect, change: SqlChange, concurrently =
   switch (change.kind) {
     case 'add-unique':
       if (dialect === 'sqlite') return [`CREATE UNIQUE INDEX ${indexName(dialect, change.table, change.name)} ON ${q(change.table.name)} ${columnList(dialect, change.columns)};`];
-      if (dialect === 'postgresql' && concurrently) {
-        return [
-          `CREATE UNIQUE INDEX CONCURRENTLY ${q(change.name)} ON ${table} ${columnList(dialect, change.columns)};`,
-          `ALTER TABLE ${table} ADD CONSTRAINT ${q(change.name)} UNIQUE USING INDEX ${q(change.name)};`,
-        ];
+      if (dialect === 'postgresql' && (concurrently || change.keyKind === 'index')) {
+        const index = `CREATE UNIQUE INDEX${concurrently ? ' CONCURRENTLY' : ''} ${q(change.name)} ON ${table} ${columnList(dialect, change.columns)};`;
+        if (change.keyKind === 'index') return [index];
+        return [index, `ALTER TABLE ${table} ADD CONSTRAINT ${q(change.name)} UNIQUE USING INDEX ${q(change.name)};`];
       }
       return [`ALTER TABLE ${table} ADD CONSTRAINT ${q(change.name)} UNIQUE ${columnList(dialect, change.columns)};`];
     case 'set-not-null':
@@ -221,6 +220,7 @@ function undoStatements(dialect: SqlDialect, change: SqlChange): string[] {
     case 'add-unique':
       if (dialect === 'sqlite') return [`DROP INDEX ${indexName(dialect, change.table, change.name)};`];
       if (dialect === 'mysql') return [`ALTER TABLE ${table} DROP INDEX ${q(change.name)};`];
+      if (change.keyKind === 'index') return [`DROP INDEX ${indexName(dialect, change.table, change.name)};`];
       return [`ALTER TABLE ${table} DROP CONSTRAINT ${q(change.name)};`];
     case 'set-not-null':
       return [`ALTER TABLE ${table} ${change.columns.map((c) => `ALTER COLUMN ${q(c)} DROP NOT NULL`).join(', ')};`];

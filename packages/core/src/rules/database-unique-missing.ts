@@ -41,7 +41,7 @@ export const databaseUniqueMissing = createRule({
             messageId: 'missing',
             data,
             target: { relation: r },
-            fix: { kind: 'add-unique', scope: 'database', table: dependentRef(r), columns: r.backing.columns, ...(name ? { name } : {}) },
+            fix: { kind: 'add-unique', scope: 'database', table: dependentRef(r), columns: r.backing.columns, ...(name ? { name } : {}), keyKind: r.backing.index ? 'index' : 'constraint' },
           });
         }
       } else if (r.backing.kind === 'unique' && actual.backing.kind === 'unique' && r.backing.name && actual.backing.name && r.backing.name !== actual.backing.name) {

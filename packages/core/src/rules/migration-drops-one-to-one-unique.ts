@@ -23,7 +23,7 @@ export const migrationDropsOneToOneUnique = createRule({
         messageId: 'dropped',
         data: { ...relationData(r), migration: actual.droppedBy.migration, key: keyLabel(actual.droppedBy.key), database: databaseLabel(database) },
         target: { relation: r },
-        fix: { kind: 'add-unique', scope: 'database', table: dependentRef(r), columns: key.columns, ...(name ? { name } : {}) },
+        fix: { kind: 'add-unique', scope: 'database', table: dependentRef(r), columns: key.columns, ...(name ? { name } : {}), keyKind: key.index ? 'index' : 'constraint' },
       });
     }
   },

@@ -32,7 +32,8 @@ export const oneToOneUnique = createRule({
           messageId: 'missing',
           data: relationData(r),
           target: { relation: r },
-          fix: { kind: 'add-unique', scope: 'schema', table: dependentRef(r), columns: fk.columns },
+          // What the ORM makes of the unique `oto fix` adds: Prisma's @unique is a unique index.
+          fix: { kind: 'add-unique', scope: 'schema', table: dependentRef(r), columns: fk.columns, keyKind: model.model.source === 'prisma' ? 'index' : 'constraint' },
         });
       }
     }
