@@ -7,3 +7,4 @@ export type { LoadedPrismaModel } from './load-prisma-model';
 export { describePrismaError } from './prisma-errors';
 export { findPartialUniques, findRelationMode, locateDeclarations, unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
 export type { PartialUnique, SchemaFile, RelationMode } from './schema-text';
+export { editPrismaSchema } from './fix/edit-prisma-schema';

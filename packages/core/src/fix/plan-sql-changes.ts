@@ -52,6 +52,12 @@ export interface SqlPlanOptions {
   readonly renames: boolean;
   /** The ON DELETE that replaces one contradicting the one-to-one. */
   readonly onDelete: ReferentialAction;
+  /**
+   * What the changes are for: the SQL a database runs (default), or `oto fix`'s edits of the schema
+   * source (then only the fixes the schema lacks, each whatever the dialect can do in place, against
+   * the schema's own tables).
+   */
+  readonly target?: 'database' | 'schema';
 }
 
 /** The order changes run in: new keys first, renames last (the statements before name tables as they are). */
@@ -85,7 +91,7 @@ function changeKey(change: SqlChange): string {
 type Resolved = { readonly change: SqlChange } | { readonly reason: string };
 
 function resolve(fix: Fix, find: (ref: TableRef) => Table | undefined, options: SqlPlanOptions): Resolved {
-  const notInPlace = NOT_IN_PLACE[options.dialect]?.[fix.kind];
+  const notInPlace = options.target === 'schema' ? undefined : NOT_IN_PLACE[options.dialect]?.[fix.kind];
   if (notInPlace) return { reason: notInPlace };
   const table = find(fix.table);
   if (!table) return { reason: `the database has no table ${tableKey(fix.table)}: apply the ORM's migrations first` };
@@ -106,8 +112,8 @@ function resolve(fix: Fix, find: (ref: TableRef) => Table | undefined, options: 
       const fk = table.foreignKeys.find((f) => sameList(f.columns, fix.foreignKey.columns) && f.referencedTable === fix.foreignKey.referencedTable);
       if (!fk) return { reason: 'the database has no such FOREIGN KEY' };
       if ((fk.onDelete ?? 'no-action') !== fix.from) return { reason: `already changed: ON DELETE is ${fk.onDelete ?? 'no-action'}` };
-      if (!fk.name) return { reason: 'the FOREIGN KEY has no known name: run with --database-url so oto reads it from the database' };
-      return { change: { kind: 'replace-foreign-key', table: fix.table, foreignKey: { ...fk, name: fk.name }, onDelete: options.onDelete } };
+      if (!fk.name && options.target !== 'schema') return { reason: 'the FOREIGN KEY has no known name: run with --database-url so oto reads it from the database' };
+      return { change: { kind: 'replace-foreign-key', table: fix.table, foreignKey: { ...fk, name: fk.name ?? '' }, onDelete: options.onDelete } };
     }
     case 'rename-unique': {
       if (!options.renames) return { reason: 'renames are off (--renames makes them)' };
@@ -132,7 +138,7 @@ export function planSqlChanges(findings: readonly Diagnostic[], options: SqlPlan
   const planned = new Map<string, { change: SqlChange; findings: Diagnostic[] }>();
   const setAside: SetAside[] = [];
   for (const finding of findings) {
-    if (!finding.fix) continue;
+    if (!finding.fix || (options.target === 'schema' && finding.fix.scope !== 'schema')) continue;
     const resolved = resolve(finding.fix, find, options);
     if ('reason' in resolved) {
       setAside.push({ finding, reason: resolved.reason });
@@ -152,8 +158,9 @@ export function planSqlChanges(findings: readonly Diagnostic[], options: SqlPlan
     if (change.kind !== 'set-not-null') continue;
     const table = find(change.table);
     for (const fk of table?.foreignKeys ?? []) {
-      if (fk.onDelete !== 'set-null' || !fk.name || !fk.columns.some((c) => change.columns.includes(c))) continue;
-      const consequence: SqlChange = { kind: 'replace-foreign-key', table: change.table, foreignKey: { ...fk, name: fk.name }, onDelete: options.onDelete };
+      if (fk.onDelete !== 'set-null' || !fk.columns.some((c) => change.columns.includes(c))) continue;
+      if (!fk.name && options.target !== 'schema') continue;
+      const consequence: SqlChange = { kind: 'replace-foreign-key', table: change.table, foreignKey: { ...fk, name: fk.name ?? '' }, onDelete: options.onDelete };
       const key = changeKey(consequence);
       if (!planned.has(key)) planned.set(key, { change: consequence, findings: [...fixed] });
     }
