@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadDrizzleModel } from '@oto/drizzle';
-import { CORPUS, OTO_BIN, ROOT, hasCorpus, installed, tempDir } from '../support/paths';
+import { CORPUS, DRIZZLE_KIT_CLI, OTO_BIN, ROOT, hasCorpus, installed, tempDir } from '../support/paths';
 
 interface Diagnostic {
   ruleId: string;
@@ -22,9 +22,9 @@ interface Relation {
 
 const root = tempDir('corpus-drizzle');
 
-/** Copies a corpus project to a scratch folder with its npm packages linked and extra files written. */
-function scratch(project: string, packages: readonly string[], files: Record<string, string> = {}): string {
-  const dir = path.join(root, project);
+/** Copies a corpus project to a scratch folder (named `as`) with its npm packages linked and extra files written. */
+function scratch(project: string, packages: readonly string[], files: Record<string, string> = {}, as = project): string {
+  const dir = path.join(root, as);
   fs.cpSync(path.join(CORPUS, 'drizzle', project), dir, { recursive: true });
   for (const pkg of packages) {
     fs.mkdirSync(path.dirname(path.join(dir, 'node_modules', pkg)), { recursive: true });
@@ -87,6 +87,63 @@ const missingUniques = (diagnostics: readonly Diagnostic[]) =>
       expect(model.tables).toHaveLength(67);
       expect(stubbed.map((s) => s.request).sort()).toEqual(STUBS);
     });
+  });
+
+  describe('Dokploy: oto fix', () => {
+    const SCHEMA = 'packages/server/src/db/schema';
+    // drizzle-kit cannot use oto's stubs: the three server modules as inert files at the aliased paths.
+    const dir = hasCorpus
+      ? scratch('Dokploy__dokploy', ['drizzle-orm', 'drizzle-kit', 'drizzle-zod', 'zod', 'nanoid', '@faker-js/faker'], {
+          'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@dokploy/server/*': ['packages/server/src/*'] } } }),
+          'drizzle.config.ts': `import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ schema: './${SCHEMA}/index.ts', dialect: 'postgresql', out: './oto-out' });\n`,
+          'packages/server/src/constants.ts': "export const paths = () => ({ MAIN_TRAEFIK_PATH: '/etc/dokploy/traefik' });\n",
+          'packages/server/src/templates.ts': "export const generatePassword = (n: number) => 'x'.repeat(n);\n",
+        }, 'Dokploy-fix')
+      : '';
+    if (hasCorpus) {
+      fs.mkdirSync(path.join(dir, 'packages/server/src/lib'));
+      fs.writeFileSync(path.join(dir, 'packages/server/src/lib/encryption.ts'), 'export const encryptValue = (v: string) => v;\nexport const decryptValue = (v: string) => v;\n');
+    }
+    const fix = () => spawnSync(process.execPath, [OTO_BIN, 'fix'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const drizzleKit = () => spawnSync(process.execPath, [DRIZZLE_KIT_CLI, 'generate'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const schemaFiles = () => Object.fromEntries(fs.readdirSync(path.join(dir, SCHEMA)).map((f) => [f, fs.readFileSync(path.join(dir, SCHEMA, f), 'utf8')]));
+
+    it('adds the unique to exactly the 6 columns; a second run changes nothing; drizzle-kit then emits the 6 constraints', () => {
+      expect(drizzleKit().status).toBe(0); // the schema as it was: drizzle-kit's snapshot to diff against
+      const before = schemaFiles();
+
+      const first = fix();
+      expect(first.status).toBe(0);
+      expect(first.stderr).toMatch(/oto: made 6 changes for 6 findings\n$/);
+      const after = schemaFiles();
+      const changed = Object.keys(after).filter((f) => after[f] !== before[f]).sort();
+      expect(changed).toEqual(['account.ts', 'bitbucket.ts', 'gitea.ts', 'github.ts', 'gitlab.ts', 'rollbacks.ts']);
+      // Each file gains one line, the column's `.unique("oto_…")`, and nothing else changes.
+      for (const file of changed) {
+        const added = /\n\t+\.unique\("oto_\w+_key"\)/.exec(after[file]!);
+        expect(added).not.toBeNull();
+        expect(after[file]!.replace(added![0], '')).toBe(before[file]);
+      }
+
+      const second = fix();
+      expect(second.status).toBe(0);
+      expect(second.stderr).toMatch(/oto: nothing to fix in the schema\n$/);
+      expect(schemaFiles()).toEqual(after);
+
+      const generated = drizzleKit();
+      expect(generated.status).toBe(0);
+      const migrations = fs.readdirSync(path.join(dir, 'oto-out')).filter((f) => f.endsWith('.sql')).sort();
+      expect(migrations).toHaveLength(2);
+      const statements = fs.readFileSync(path.join(dir, 'oto-out', migrations[1]!), 'utf8').split('--> statement-breakpoint').map((s) => s.trim());
+      expect(statements.sort()).toEqual([
+        'ALTER TABLE "account" ADD CONSTRAINT "oto_account_user_id_key" UNIQUE("user_id");',
+        'ALTER TABLE "bitbucket" ADD CONSTRAINT "oto_bitbucket_gitProviderId_key" UNIQUE("gitProviderId");',
+        'ALTER TABLE "gitea" ADD CONSTRAINT "oto_gitea_gitProviderId_key" UNIQUE("gitProviderId");',
+        'ALTER TABLE "github" ADD CONSTRAINT "oto_github_gitProviderId_key" UNIQUE("gitProviderId");',
+        'ALTER TABLE "gitlab" ADD CONSTRAINT "oto_gitlab_gitProviderId_key" UNIQUE("gitProviderId");',
+        'ALTER TABLE "rollback" ADD CONSTRAINT "oto_rollback_deploymentId_key" UNIQUE("deploymentId");',
+      ]);
+    }, 300_000);
   });
 
   it('codu: BannedUsers.userId is backed by its uniqueIndex', () => {

@@ -8,6 +8,8 @@ import { runGenerateAccessors } from './run-generate';
 import { ON_DELETE_CHOICES, runGenerateSql, SQL_DIALECTS } from './run-generate-sql';
 import type { GenerateSqlOptions } from './run-generate-sql';
 import type { GenerateAccessorsOptions } from './run-generate';
+import { runFix } from './run-fix';
+import type { FixOptions } from './run-fix';
 
 const { version } = require('../package.json') as { version: string };
 
@@ -38,6 +40,20 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--config <file>', 'an oto config file (default: oto.config.* or package.json#oto, searched upwards)')
     .addOption(new Option('--fail-on <severity>', 'the lowest severity that fails the run (default: error)').choices(FAIL_ON))
     .action(async (options: CheckOptions) => exit(await runCheck(options, io, version)));
+  cli
+    .command('fix')
+    .description(
+      'Edit the schema source so the ORM itself carries the fixes: missing uniques (under the names `oto generate sql` gives them), NOT NULL and ON DELETE where the schema declares them, and with --renames the oto_ names. A second run changes nothing.',
+    )
+    .option('--prisma [schema]', 'a Prisma schema file or folder (default: found the way Prisma finds it)')
+    .option('--drizzle [config]', 'a drizzle config, or a Drizzle schema module (default: drizzle.config.* here)')
+    .option('--typeorm <data-source>', 'a module exporting a TypeORM DataSource')
+    .option('--dry-run', 'print the edits as a unified diff; write nothing')
+    .option('--renames', 'also rename dependent tables and uniques to the oto_ convention (the naming rule\'s findings)')
+    .addOption(new Option('--on-delete <action>', 'the ON DELETE that replaces one contradicting a one-to-one (default: restrict)').choices(ON_DELETE_CHOICES))
+    .option('--stub <module>', 'replace a module that cannot load here with an inert stub (repeatable)', collect, [])
+    .option('--config <file>', 'an oto config file')
+    .action(async (options: FixOptions) => exit(await runFix(options, io)));
   const generate = cli.command('generate').description('Generate code for the one-to-one relations.');
   generate
     .command('accessors')

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import { conventionUniqueName, GENERATED_SQL_MARK, planSqlChanges, renderSql, setAsideLine, shownPath, UserError, writeGeneratedFile } from '@oto/core';
-import type { Dialect, SqlDialect } from '@oto/core';
+import type { Dialect, SqlDialect, SqlPlan } from '@oto/core';
 import type { CliIo } from './io';
 import { checkProject, EXIT } from './run-check';
 import type { SourceOptions } from './run-check';
@@ -34,24 +34,43 @@ function uniqueTemplate(options: unknown): string | undefined {
   return typeof template === 'string' ? template : undefined;
 }
 
-export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Promise<number> {
-  if (options.out && options.into) throw new UserError('generate sql: --out and --into both say where to write: pass one');
-  const project = await checkProject({ ...options, failOn: 'never' }, io);
+type CheckedProject = Awaited<ReturnType<typeof checkProject>>;
+
+/**
+ * The changes the findings call for, named as the naming rule names them: for the database the
+ * check read (or the one the schema describes), or with target 'schema' for `oto fix`.
+ */
+export function planProjectChanges(
+  project: CheckedProject,
+  options: { readonly dialect?: SqlDialect; readonly renames?: boolean; readonly onDelete?: (typeof ON_DELETE_CHOICES)[number]; readonly target: 'database' | 'schema' },
+): SqlPlan {
   const { analyzed, database, diagnostics } = project.result;
-  const modelDialect = database?.model.dialect ?? analyzed.model.dialect;
+  const onDatabase = options.target === 'database' ? database : undefined;
+  const modelDialect = onDatabase?.model.dialect ?? analyzed.model.dialect;
   const dialect = options.dialect ?? FROM_MODEL[modelDialect];
-  if (!dialect) throw new UserError(`generate sql: oto writes SQL for PostgreSQL, MySQL and SQLite; the schema is ${modelDialect}: pass --dialect postgresql|mysql|sqlite to write it for one of them`);
-  if (options.concurrently && dialect !== 'postgresql') throw new UserError('generate sql: --concurrently is PostgreSQL\'s (CREATE UNIQUE INDEX CONCURRENTLY)');
+  if (!dialect) throw new UserError(`oto writes SQL for PostgreSQL, MySQL and SQLite; the schema is ${modelDialect}: pass --dialect postgresql|mysql|sqlite to write it for one of them`);
   const naming = project.config.rules.find((r) => r.rule.id === 'one-to-one-naming');
   const template = uniqueTemplate(naming?.options);
-  const plan = planSqlChanges(diagnostics, {
+  return planSqlChanges(diagnostics, {
     dialect,
-    tables: database?.model.tables ?? analyzed.model.tables,
-    ...(database?.defaultSchema ? { defaultSchema: database.defaultSchema } : {}),
+    tables: onDatabase?.model.tables ?? analyzed.model.tables,
+    ...(onDatabase?.defaultSchema ? { defaultSchema: onDatabase.defaultSchema } : {}),
     uniqueName: (table, columns) => conventionUniqueName(table, columns, template),
     renames: options.renames ?? false,
     onDelete: options.onDelete ?? 'restrict',
+    target: options.target,
   });
+}
+
+export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Promise<number> {
+  if (options.out && options.into) throw new UserError('generate sql: --out and --into both say where to write: pass one');
+  const project = await checkProject({ ...options, failOn: 'never' }, io);
+  const { database } = project.result;
+  if (options.concurrently && (options.dialect ?? FROM_MODEL[database?.model.dialect ?? project.result.analyzed.model.dialect]) !== 'postgresql') {
+    throw new UserError('generate sql: --concurrently is PostgreSQL\'s (CREATE UNIQUE INDEX CONCURRENTLY)');
+  }
+  const plan = planProjectChanges(project, { ...options, target: 'database' });
+  const { dialect } = plan;
   const wraps = options.into !== undefined && runnerWrapsTransaction(project.orm);
   const sql = renderSql(plan, {
     concurrently: options.concurrently ?? false,

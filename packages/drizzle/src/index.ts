@@ -12,3 +12,4 @@ export { renderDrizzleAccessors } from './accessors/render-drizzle-accessors';
 export type { DrizzleAccessorsInput } from './accessors/render-drizzle-accessors';
 export { generateDrizzleAccessors, renderDrizzleAccessorsFile } from './accessors/generate-drizzle-accessors';
 export type { GenerateDrizzleAccessorsOptions } from './accessors/generate-drizzle-accessors';
+export { editDrizzleSchema } from './fix/edit-drizzle-schema';

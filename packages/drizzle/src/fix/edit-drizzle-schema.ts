@@ -1,0 +1,217 @@
+/**
+ * `oto fix` for Drizzle: the schema modules edited through ts-morph, only where a change goes,
+ * everything else left as written. A missing unique on one column becomes `.unique("name")` on the
+ * column's builder chain (several columns: `unique("name").on(…)` in the table's extra config), NOT
+ * NULL `.notNull()`, a table rename the table's name argument, a unique rename the name argument of
+ * its `.unique()` / `unique()` / `uniqueIndex()`, an ON DELETE the `onDelete` of `.references()`.
+ * Pure: texts in, texts out.
+ */
+import { Node, Project, SyntaxKind } from 'ts-morph';
+import type { ArrowFunction, CallExpression, Expression, ObjectLiteralExpression, SourceFile } from 'ts-morph';
+import { changedTable, fieldsOf, SourceEditor } from '@oto/core';
+import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdits, Table } from '@oto/core';
+
+const DRIZZLE_ACTIONS: Record<ReferentialAction, string> = {
+  cascade: 'cascade',
+  restrict: 'restrict',
+  'no-action': 'no action',
+  'set-null': 'set null',
+  'set-default': 'set default',
+};
+
+type Outcome = { readonly file: string; readonly text: string } | { readonly reason: string };
+
+/** `pgTable("name", { columns }, extra?)`: the call that declares the table, inside `.enableRLS()` and the like. */
+function tableCall(initializer: Node): CallExpression | undefined {
+  const calls = [initializer, ...initializer.getDescendantsOfKind(SyntaxKind.CallExpression)].filter(Node.isCallExpression);
+  return calls.find((call) => {
+    const [name, columns] = call.getArguments();
+    return name !== undefined && Node.isStringLiteral(name) && columns !== undefined && columnsObject(columns) !== undefined;
+  });
+}
+
+/** The columns object: written as is, or returned by `(t) => ({ … })`. */
+function columnsObject(node: Node): ObjectLiteralExpression | undefined {
+  if (Node.isObjectLiteralExpression(node)) return node;
+  if (Node.isArrowFunction(node)) {
+    const body = node.getBody();
+    const inner = Node.isParenthesizedExpression(body) ? body.getExpression() : body;
+    return Node.isObjectLiteralExpression(inner) ? inner : undefined;
+  }
+  return undefined;
+}
+
+/** The quote the file writes strings with (the table's name literal's). */
+function quoteOf(call: CallExpression): (value: string) => string {
+  const single = call.getArguments()[0]?.getText().startsWith("'") ?? false;
+  return (value) => (single ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value));
+}
+
+/**
+ * Where and what to insert to append `.method(args)` to a builder chain: on a line of its own,
+ * indented as the chain's other calls, when the chain spans lines. Inserted as text (ts-morph's
+ * node replacement would re-indent the chain).
+ */
+function appendCall(expression: Expression, method: string, args: string): { readonly at: number; readonly text: string } {
+  const lines = expression.getText().split('\n');
+  const indent = [...lines].reverse().find((line) => /^\s*\./.test(line))?.match(/^\s*/)?.[0];
+  return { at: expression.getEnd(), text: lines.length > 1 && indent !== undefined ? `\n${indent}.${method}(${args})` : `.${method}(${args})` };
+}
+
+/** Inserts texts at positions of the file, the last first so that the earlier positions hold. */
+function insertAll(source: SourceFile, inserts: readonly { readonly at: number; readonly text: string }[]): void {
+  for (const { at, text } of [...inserts].sort((a, b) => b.at - a.at)) source.insertText(at, text);
+}
+
+/** `.method(…)` calls of a builder chain, outermost first. */
+function chainCalls(expression: Expression, method: string): CallExpression[] {
+  const found: CallExpression[] = [];
+  for (let node: Node = expression; Node.isCallExpression(node); ) {
+    const callee = node.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) break;
+    if (callee.getName() === method) found.push(node);
+    node = callee.getExpression();
+  }
+  return found;
+}
+
+interface Located {
+  readonly file: string;
+  readonly source: SourceFile;
+  readonly call: CallExpression;
+  readonly quote: (value: string) => string;
+}
+
+function locate(project: Project, editor: SourceEditor, table: Table): Located | { reason: string } {
+  const file = table.origin?.file;
+  if (!table.entity || !file) return { reason: `oto does not know where table ${table.name} is declared: edit the schema by hand` };
+  const source = project.createSourceFile(file, editor.text(file), { overwrite: true });
+  const declaration = source.getVariableDeclaration(table.entity);
+  const initializer = declaration?.getInitializer();
+  const call = initializer ? tableCall(initializer) : undefined;
+  if (!call) return { reason: `${file}: no table declaration \`const ${table.entity} = …Table("${table.name}", { … })\`: edit the schema by hand` };
+  return { file, source, call, quote: quoteOf(call) };
+}
+
+/** The column's builder chain: the `field: …` property of the columns object. */
+function columnChain(at: Located, field: string): Expression | undefined {
+  const property = columnsObject(at.call.getArguments()[1]!)?.getProperty(field);
+  return property && Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
+}
+
+/** `unique` imported from the dialect's core module the file already imports from; undefined when it cannot be. */
+function importUnique(source: SourceFile): string | undefined {
+  const core = source.getImportDeclarations().find((d) => /^drizzle-orm\/[\w-]+-core$/.test(d.getModuleSpecifierValue()));
+  if (!core) return undefined;
+  const existing = core.getNamedImports().find((n) => n.getName() === 'unique');
+  if (existing) return existing.getAliasNode()?.getText() ?? 'unique';
+  if (source.getLocals?.().some((l) => l.getName() === 'unique')) return undefined;
+  core.addNamedImport('unique');
+  return 'unique';
+}
+
+/** `unique("name").on(t.a, t.b)` added to the table's extra config (created when there is none). */
+function addTableUnique(at: Located, fields: readonly string[], name: string): string | undefined {
+  const unique = importUnique(at.source);
+  if (!unique) return 'no import from drizzle-orm/<dialect>-core to add `unique` to';
+  const extra = at.call.getArguments()[2];
+  if (!extra) {
+    at.call.addArgument(`(table) => [${unique}(${at.quote(name)}).on(${fields.map((f) => `table.${f}`).join(', ')})]`);
+    return undefined;
+  }
+  if (!Node.isArrowFunction(extra)) return "the table's extra config is not an arrow function";
+  const param = (extra as ArrowFunction).getParameters()[0]?.getName();
+  if (!param) return "the table's extra config takes no table parameter";
+  const key = `${unique}(${at.quote(name)}).on(${fields.map((f) => `${param}.${f}`).join(', ')})`;
+  const body = extra.getBody();
+  const returned = Node.isBlock(body) ? body.getStatements().find(Node.isReturnStatement)?.getExpression() : body;
+  const value = returned && Node.isParenthesizedExpression(returned) ? returned.getExpression() : returned;
+  if (value && Node.isArrayLiteralExpression(value)) value.addElement(key);
+  else if (value && Node.isObjectLiteralExpression(value)) value.addPropertyAssignment({ name: JSON.stringify(name), initializer: key });
+  else return "the table's extra config returns neither an array nor an object";
+  return undefined;
+}
+
+/** The name argument of the `.unique()` / `unique()` / `uniqueIndex()` that declares the key `from`. */
+function renameUnique(at: Located, fields: readonly string[], from: string, to: string): boolean {
+  for (const call of at.call.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+    if (name !== 'unique' && name !== 'uniqueIndex') continue;
+    const first = call.getArguments()[0];
+    if (first && Node.isStringLiteral(first) && first.getLiteralValue() === from) {
+      first.replaceWithText(at.quote(to));
+      return true;
+    }
+  }
+  // An unnamed `.unique()` on the column: drizzle names it `<table>_<column>_unique`.
+  const chain = fields.length === 1 ? columnChain(at, fields[0]!) : undefined;
+  const unnamed = chain ? chainCalls(chain, 'unique').find((c) => c.getArguments().length === 0) : undefined;
+  if (!unnamed) return false;
+  unnamed.addArgument(at.quote(to));
+  return true;
+}
+
+/** The `onDelete` of the column's `.references(() => …, { onDelete })`. */
+function setOnDelete(at: Located, field: string, action: string): boolean {
+  const chain = columnChain(at, field);
+  const references = chain ? chainCalls(chain, 'references')[0] : undefined;
+  if (!references) return false;
+  const options = references.getArguments()[1];
+  if (!options) {
+    references.addArgument(`{ onDelete: ${at.quote(action)} }`);
+    return true;
+  }
+  if (!Node.isObjectLiteralExpression(options)) return false;
+  const existing = options.getProperty('onDelete');
+  if (existing && Node.isPropertyAssignment(existing)) existing.setInitializer(at.quote(action));
+  else options.addPropertyAssignment({ name: 'onDelete', initializer: at.quote(action) });
+  return true;
+}
+
+function edit(model: SchemaModel, planned: PlannedChange, editor: SourceEditor, project: Project): Outcome {
+  const { change } = planned;
+  const table = changedTable(model, planned);
+  if (!table) return { reason: `the schema has no table ${change.table.name}` };
+  const at = locate(project, editor, table);
+  if ('reason' in at) return at;
+  const done = (): Outcome => ({ file: at.file, text: at.source.getFullText() });
+  const columns = change.kind === 'replace-foreign-key' ? change.foreignKey.columns : 'columns' in change ? change.columns : [];
+  const fields = fieldsOf(model, table, columns);
+  if (!fields) return { reason: `${table.entity} has no field for ${columns.join(', ')}` };
+  const notFound = (what: string): Outcome => ({ reason: `${at.file}: ${what} in \`${table.entity}\`: edit the schema by hand` });
+  switch (change.kind) {
+    case 'add-unique': {
+      if (fields.length > 1) {
+        const problem = addTableUnique(at, fields, change.name);
+        return problem ? notFound(problem) : done();
+      }
+      const chain = columnChain(at, fields[0]!);
+      if (!chain) return notFound(`no column \`${fields[0]}: …\``);
+      insertAll(at.source, [appendCall(chain, 'unique', at.quote(change.name))]);
+      return done();
+    }
+    case 'set-not-null': {
+      const chains = fields.map((f) => columnChain(at, f));
+      if (chains.some((c) => !c)) return notFound(`no column \`${fields.join(', ')}: …\``);
+      insertAll(at.source, chains.map((chain) => appendCall(chain!, 'notNull', '')));
+      return done();
+    }
+    case 'rename-table':
+      at.call.getArguments()[0]!.replaceWithText(at.quote(change.to));
+      return done();
+    case 'rename-unique':
+      return renameUnique(at, fields, change.from, change.to) ? done() : notFound(`no unique named ${change.from}`);
+    case 'replace-foreign-key':
+      if (fields.length !== 1 || !setOnDelete(at, fields[0]!, DRIZZLE_ACTIONS[change.onDelete])) return notFound(`no \`.references()\` on ${fields.join(', ')}`);
+      return done();
+  }
+}
+
+/** The schema modules with the changes made; `read` gives a file's text by the name the model's origins use. */
+export function editDrizzleSchema(model: SchemaModel, changes: readonly PlannedChange[], read: (file: string) => string): SourceEdits {
+  const editor = new SourceEditor(read);
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
+  for (const planned of changes) editor.record(planned, edit(model, planned, editor, project));
+  return editor.result();
+}
