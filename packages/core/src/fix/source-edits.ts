@@ -75,3 +75,13 @@ export class SourceEditor {
     return { files, applied: this.applied, setAside: this.setAside };
   }
 }
+
+/**
+ * A one-line object literal's text with `property` (`key: value`) added last, kept on one line
+ * (ts-morph would spread it over lines); undefined for an object written over several lines.
+ */
+export function addToOneLineObject(text: string, property: string): string | undefined {
+  if (text.includes('\n')) return undefined;
+  const inner = text.replace(/^\{\s*|\s*\}$/g, '').replace(/,\s*$/, '');
+  return inner === '' ? `{ ${property} }` : `{ ${inner}, ${property} }`;
+}

@@ -8,7 +8,7 @@
  */
 import { Node, Project, SyntaxKind } from 'ts-morph';
 import type { ArrowFunction, CallExpression, Expression, ObjectLiteralExpression, SourceFile } from 'ts-morph';
-import { changedTable, fieldsOf, SourceEditor } from '@oto/core';
+import { addToOneLineObject, changedTable, fieldsOf, SourceEditor } from '@oto/core';
 import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdits, Table } from '@oto/core';
 
 const DRIZZLE_ACTIONS: Record<ReferentialAction, string> = {
@@ -127,7 +127,11 @@ function addTableUnique(at: Located, fields: readonly string[], name: string): s
   const returned = Node.isBlock(body) ? body.getStatements().find(Node.isReturnStatement)?.getExpression() : body;
   const value = returned && Node.isParenthesizedExpression(returned) ? returned.getExpression() : returned;
   if (value && Node.isArrayLiteralExpression(value)) value.addElement(key);
-  else if (value && Node.isObjectLiteralExpression(value)) value.addPropertyAssignment({ name: JSON.stringify(name), initializer: key });
+  else if (value && Node.isObjectLiteralExpression(value)) {
+    const oneLine = addToOneLineObject(value.getText(), `${JSON.stringify(name)}: ${key}`);
+    if (oneLine) value.replaceWithText(oneLine);
+    else value.addPropertyAssignment({ name: JSON.stringify(name), initializer: key });
+  }
   else return "the table's extra config returns neither an array nor an object";
   return undefined;
 }
@@ -164,7 +168,9 @@ function setOnDelete(at: Located, field: string, action: string): boolean {
   }
   if (!Node.isObjectLiteralExpression(options)) return false;
   const existing = options.getProperty('onDelete');
+  const oneLine = addToOneLineObject(options.getText(), `onDelete: ${at.quote(action)}`);
   if (existing && Node.isPropertyAssignment(existing)) existing.setInitializer(at.quote(action));
+  else if (oneLine) options.replaceWithText(oneLine);
   else options.addPropertyAssignment({ name: 'onDelete', initializer: at.quote(action) });
   return true;
 }

@@ -7,7 +7,7 @@
  */
 import { Node, Project } from 'ts-morph';
 import type { ClassDeclaration, Decorator, SourceFile } from 'ts-morph';
-import { changedTable, fieldsOf, SourceEditor } from '@oto/core';
+import { addToOneLineObject, changedTable, fieldsOf, SourceEditor } from '@oto/core';
 import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdits, Table } from '@oto/core';
 
 const TYPEORM_ACTIONS: Record<ReferentialAction, string> = {
@@ -58,7 +58,9 @@ function setOption(decorator: Decorator, key: string, value: string): void {
   const last = decorator.getArguments().at(-1);
   if (last && Node.isObjectLiteralExpression(last)) {
     const existing = last.getProperty(key);
+    const oneLine = addToOneLineObject(last.getText(), `${key}: ${value}`);
     if (existing && Node.isPropertyAssignment(existing)) existing.setInitializer(value);
+    else if (oneLine) last.replaceWithText(oneLine);
     else last.addPropertyAssignment({ name: key, initializer: value });
   } else decorator.addArgument(`{ ${key}: ${value} }`);
 }
