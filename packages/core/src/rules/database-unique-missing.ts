@@ -17,7 +17,7 @@ export const databaseUniqueMissing = createRule({
   },
   help: {
     missing:
-      'Add the unique in a migration (after checking for duplicate keys: database-duplicates counts them in a live database), or let the ORM create it.',
+      'Run `oto generate sql` for a migration that adds it (after a guard that stops on duplicate keys, naming them), or let the ORM create it.',
     noTable: 'Apply the migrations that create it, or check that oto reads the right database.',
     noColumns: 'Apply the migrations that add them, or check that oto reads the right database.',
     otherName: 'Rename one of them so that the next migration the ORM generates does not drop and recreate it.',
