@@ -80,7 +80,7 @@ function guardQuery(dialect: SqlDialect, guard: Guard): string {
   }
   const notNull = cols.map((c) => `${c} IS NOT NULL`).join(' AND ');
   const key = dialect === 'sqlite' ? cols.map((c) => `CAST(${c} AS TEXT)`).join(` || ', ' || `) : `concat_ws(', ', ${cols.join(', ')})`;
-  const groups = `SELECT ${key} AS k, count(*) AS n, count(*) OVER () AS total FROM ${table} WHERE ${notNull} GROUP BY ${cols.join(', ')} HAVING count(*) > 1 ORDER BY count(*) DESC LIMIT ${SAMPLES}`;
+  const groups = `SELECT ${key} AS k, count(*) AS n, count(*) OVER () AS total FROM ${table} WHERE ${notNull} GROUP BY ${cols.join(', ')} HAVING count(*) > 1 ORDER BY count(*) DESC, ${cols.join(', ')} LIMIT ${SAMPLES}`;
   const item = concat(dialect, [`'('`, 'k', `') '`, castText(dialect, 'n'), `' rows'`]);
   const list =
     dialect === 'postgresql' ? `string_agg(${item}, ', ' ORDER BY n DESC, k)` : dialect === 'mysql' ? `GROUP_CONCAT(${item} ORDER BY n DESC, k SEPARATOR ', ')` : `group_concat(${item}, ', ')`;
@@ -219,7 +219,9 @@ function undoStatements(dialect: SqlDialect, change: SqlChange): string[] {
   switch (change.kind) {
     case 'add-unique':
       if (dialect === 'sqlite') return [`DROP INDEX ${indexName(dialect, change.table, change.name)};`];
-      if (dialect === 'mysql') return [`ALTER TABLE ${table} DROP INDEX ${q(change.name)};`];
+      // InnoDB dropped the foreign key's own index when the unique took over its columns: the FK
+      // needs an index back, in the same statement, or the DROP fails.
+      if (dialect === 'mysql') return [`ALTER TABLE ${table} ADD INDEX ${columnList(dialect, change.columns)}, DROP INDEX ${q(change.name)};`];
       if (change.keyKind === 'index') return [`DROP INDEX ${indexName(dialect, change.table, change.name)};`];
       return [`ALTER TABLE ${table} DROP CONSTRAINT ${q(change.name)};`];
     case 'set-not-null':
