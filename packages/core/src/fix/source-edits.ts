@@ -7,7 +7,7 @@
 import { tableFinder } from '../analysis/compare-database';
 import { sameList } from '../model';
 import type { Column, SchemaModel, Table } from '../model';
-import type { PlannedChange, SetAside } from './plan-sql-changes';
+import type { PlannedChange, SetAside, SqlChange } from './plan-sql-changes';
 
 export interface SourceEdits {
   /** The new text of each file the edits change, by the file as the model's origins name it. */
@@ -16,16 +16,6 @@ export interface SourceEdits {
   readonly applied: readonly PlannedChange[];
   /** Findings whose fix the editor could not make, and why. */
   readonly setAside: readonly SetAside[];
-}
-
-/** Every finding of a planned change, set aside for one reason. */
-export function setAsideChange(planned: PlannedChange, reason: string): SetAside[] {
-  return planned.findings.map((finding) => ({ finding, reason }));
-}
-
-/** The schema's table a change is about. */
-export function changedTable(model: SchemaModel, planned: PlannedChange): Table | undefined {
-  return tableFinder(model.tables)(planned.change.table.name, planned.change.table.schema);
 }
 
 /**
@@ -41,39 +31,45 @@ export function fieldsOf(model: SchemaModel, table: Table, columns: readonly str
   return relation?.dependent.field ? [relation.dependent.field] : undefined;
 }
 
-/** Applies edits in order to a set of file texts read on demand; collects what was applied and set aside. */
-export class SourceEditor {
-  private readonly texts = new Map<string, string>();
-  private readonly original = new Map<string, string>();
-  private readonly applied: PlannedChange[] = [];
-  private readonly setAside: SetAside[] = [];
+/** What an editor makes of one change: the file's new text, or why it cannot. */
+export type SourceEdit = string | { readonly reason: string };
 
-  constructor(private readonly read: (file: string) => string) {}
-
-  text(file: string): string {
-    let text = this.texts.get(file);
-    if (text === undefined) {
-      text = this.read(file);
-      this.original.set(file, text);
-      this.texts.set(file, text);
+/**
+ * Runs an ORM's editor over the planned changes, in order: finds each change's table in the
+ * schema and the file that declares it (by the table's origin), hands the editor that file's
+ * current text, and collects the new texts, the changes made and what was set aside. `read` gives
+ * a file's text by the name the model's origins use.
+ */
+export function editSources(
+  model: SchemaModel,
+  changes: readonly PlannedChange[],
+  read: (file: string) => string,
+  edit: (change: SqlChange, table: Table & { readonly entity: string }, file: string, text: string) => SourceEdit,
+): SourceEdits {
+  const texts = new Map<string, string>();
+  const original = new Map<string, string>();
+  const applied: PlannedChange[] = [];
+  const setAside: SetAside[] = [];
+  for (const planned of changes) {
+    const { change } = planned;
+    const table = tableFinder(model.tables)(change.table.name, change.table.schema);
+    const file = table?.origin?.file;
+    let outcome: SourceEdit;
+    if (!table?.entity || !file) outcome = { reason: `oto does not know where table ${change.table.name} is declared: edit the schema by hand` };
+    else {
+      if (!texts.has(file)) {
+        const text = read(file);
+        original.set(file, text);
+        texts.set(file, text);
+      }
+      outcome = edit(change, { ...table, entity: table.entity }, file, texts.get(file)!);
     }
-    return text;
+    if (typeof outcome === 'string') {
+      texts.set(file!, outcome);
+      applied.push(planned);
+    } else setAside.push(...planned.findings.map((finding) => ({ finding, reason: outcome.reason })));
   }
-
-  /** Records the outcome of one change: the file's new text, or why it was set aside. */
-  record(planned: PlannedChange, outcome: { readonly file: string; readonly text: string } | { readonly reason: string }): void {
-    if ('reason' in outcome) {
-      this.setAside.push(...setAsideChange(planned, outcome.reason));
-      return;
-    }
-    this.texts.set(outcome.file, outcome.text);
-    this.applied.push(planned);
-  }
-
-  result(): SourceEdits {
-    const files = new Map([...this.texts].filter(([file, text]) => this.original.get(file) !== text));
-    return { files, applied: this.applied, setAside: this.setAside };
-  }
+  return { files: new Map([...texts].filter(([file, text]) => original.get(file) !== text)), applied, setAside };
 }
 
 /**

@@ -8,8 +8,8 @@
  */
 import { Node, Project, SyntaxKind } from 'ts-morph';
 import type { ArrowFunction, CallExpression, Expression, ObjectLiteralExpression, SourceFile } from 'ts-morph';
-import { addToOneLineObject, changedTable, fieldsOf, SourceEditor } from '@oto/core';
-import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdits, Table } from '@oto/core';
+import { addToOneLineObject, editSources, fieldsOf } from '@oto/core';
+import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdit, SourceEdits, SqlChange, Table } from '@oto/core';
 
 const DRIZZLE_ACTIONS: Record<ReferentialAction, string> = {
   cascade: 'cascade',
@@ -18,8 +18,6 @@ const DRIZZLE_ACTIONS: Record<ReferentialAction, string> = {
   'set-null': 'set null',
   'set-default': 'set default',
 };
-
-type Outcome = { readonly file: string; readonly text: string } | { readonly reason: string };
 
 /** `pgTable("name", { columns }, extra?)`: the call that declares the table, inside `.enableRLS()` and the like. */
 function tableCall(initializer: Node): CallExpression | undefined {
@@ -82,12 +80,9 @@ interface Located {
   readonly quote: (value: string) => string;
 }
 
-function locate(project: Project, editor: SourceEditor, table: Table): Located | { reason: string } {
-  const file = table.origin?.file;
-  if (!table.entity || !file) return { reason: `oto does not know where table ${table.name} is declared: edit the schema by hand` };
-  const source = project.createSourceFile(file, editor.text(file), { overwrite: true });
-  const declaration = source.getVariableDeclaration(table.entity);
-  const initializer = declaration?.getInitializer();
+function locate(project: Project, table: Table & { readonly entity: string }, file: string, text: string): Located | { reason: string } {
+  const source = project.createSourceFile(file, text, { overwrite: true });
+  const initializer = source.getVariableDeclaration(table.entity)?.getInitializer();
   const call = initializer ? tableCall(initializer) : undefined;
   if (!call) return { reason: `${file}: no table declaration \`const ${table.entity} = …Table("${table.name}", { … })\`: edit the schema by hand` };
   return { file, source, call, quote: quoteOf(call) };
@@ -175,17 +170,14 @@ function setOnDelete(at: Located, field: string, action: string): boolean {
   return true;
 }
 
-function edit(model: SchemaModel, planned: PlannedChange, editor: SourceEditor, project: Project): Outcome {
-  const { change } = planned;
-  const table = changedTable(model, planned);
-  if (!table) return { reason: `the schema has no table ${change.table.name}` };
-  const at = locate(project, editor, table);
+function edit(model: SchemaModel, project: Project, change: SqlChange, table: Table & { readonly entity: string }, file: string, text: string): SourceEdit {
+  const at = locate(project, table, file, text);
   if ('reason' in at) return at;
-  const done = (): Outcome => ({ file: at.file, text: at.source.getFullText() });
+  const done = () => at.source.getFullText();
   const columns = change.kind === 'replace-foreign-key' ? change.foreignKey.columns : 'columns' in change ? change.columns : [];
   const fields = fieldsOf(model, table, columns);
   if (!fields) return { reason: `${table.entity} has no field for ${columns.join(', ')}` };
-  const notFound = (what: string): Outcome => ({ reason: `${at.file}: ${what} in \`${table.entity}\`: edit the schema by hand` });
+  const notFound = (what: string): SourceEdit => ({ reason: `${at.file}: ${what} in \`${table.entity}\`: edit the schema by hand` });
   switch (change.kind) {
     case 'add-unique': {
       if (fields.length > 1) {
@@ -216,8 +208,6 @@ function edit(model: SchemaModel, planned: PlannedChange, editor: SourceEditor, 
 
 /** The schema modules with the changes made; `read` gives a file's text by the name the model's origins use. */
 export function editDrizzleSchema(model: SchemaModel, changes: readonly PlannedChange[], read: (file: string) => string): SourceEdits {
-  const editor = new SourceEditor(read);
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
-  for (const planned of changes) editor.record(planned, edit(model, planned, editor, project));
-  return editor.result();
+  return editSources(model, changes, read, (change, table, file, text) => edit(model, project, change, table, file, text));
 }

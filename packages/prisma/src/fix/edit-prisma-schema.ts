@@ -5,8 +5,8 @@
  * left out when it is Prisma's own default name); a table rename `@@map`; a unique rename `map:`;
  * an ON DELETE `onDelete:`. Pure: texts in, texts out.
  */
-import { changedTable, fieldsOf, SourceEditor } from '@oto/core';
-import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdits } from '@oto/core';
+import { editSources, fieldsOf } from '@oto/core';
+import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdit, SourceEdits, SqlChange, Table } from '@oto/core';
 import { prismaDefaultName } from '../from-dmmf';
 
 const PRISMA_ACTIONS: Record<ReferentialAction, string> = {
@@ -114,19 +114,12 @@ function addBlockAttribute(lines: string[], block: Block, attribute: string): vo
   lines.splice(block.end, 0, ...added);
 }
 
-type Outcome = { readonly file: string; readonly text: string } | { readonly reason: string };
-
-function edit(model: SchemaModel, planned: PlannedChange, editor: SourceEditor): Outcome {
-  const { change } = planned;
-  const table = changedTable(model, planned);
-  const file = table?.origin?.file;
-  if (!table?.entity || !file) return { reason: `oto does not know where model of table ${change.table.name} is declared: edit the schema by hand` };
-  const text = editor.text(file);
+function edit(model: SchemaModel, change: SqlChange, table: Table & { readonly entity: string }, file: string, text: string): SourceEdit {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(eol);
   const block = findModel(lines, table.entity);
   if (!block) return { reason: `${file}: no model ${table.entity}: edit the schema by hand` };
-  const done = () => ({ file, text: lines.join(eol) });
+  const done = () => lines.join(eol);
   switch (change.kind) {
     case 'add-unique': {
       const fields = fieldsOf(model, table, change.columns);
@@ -181,7 +174,5 @@ function edit(model: SchemaModel, planned: PlannedChange, editor: SourceEditor):
 
 /** The schema files with the changes made; `read` gives a file's text by the name the model's origins use. */
 export function editPrismaSchema(model: SchemaModel, changes: readonly PlannedChange[], read: (file: string) => string): SourceEdits {
-  const editor = new SourceEditor(read);
-  for (const planned of changes) editor.record(planned, edit(model, planned, editor));
-  return editor.result();
+  return editSources(model, changes, read, (change, table, file, text) => edit(model, change, table, file, text));
 }

@@ -7,8 +7,8 @@
  */
 import { Node, Project } from 'ts-morph';
 import type { ClassDeclaration, Decorator, SourceFile } from 'ts-morph';
-import { addToOneLineObject, changedTable, fieldsOf, SourceEditor } from '@oto/core';
-import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdits, Table } from '@oto/core';
+import { addToOneLineObject, editSources, fieldsOf } from '@oto/core';
+import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdit, SourceEdits, SqlChange, Table } from '@oto/core';
 
 const TYPEORM_ACTIONS: Record<ReferentialAction, string> = {
   cascade: 'CASCADE',
@@ -18,8 +18,6 @@ const TYPEORM_ACTIONS: Record<ReferentialAction, string> = {
   'set-default': 'SET DEFAULT',
 };
 const RELATIONS = ['OneToOne', 'ManyToOne'];
-
-type Outcome = { readonly file: string; readonly text: string } | { readonly reason: string };
 
 interface Located {
   readonly file: string;
@@ -34,10 +32,8 @@ function quoteOf(source: SourceFile): (value: string) => string {
   return (value) => (double ? JSON.stringify(value) : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
 }
 
-function locate(project: Project, editor: SourceEditor, table: Table): Located | { reason: string } {
-  const file = table.origin?.file;
-  if (!table.entity || !file) return { reason: `oto does not know where the entity of table ${table.name} is declared: edit it by hand` };
-  const source = project.createSourceFile(file, editor.text(file), { overwrite: true });
+function locate(project: Project, table: Table & { readonly entity: string }, file: string, text: string): Located | { reason: string } {
+  const source = project.createSourceFile(file, text, { overwrite: true });
   const entity = source.getClass(table.entity);
   if (!entity) return { reason: `${file}: no class ${table.entity}: edit it by hand` };
   return { file, source, entity, quote: quoteOf(source) };
@@ -83,14 +79,11 @@ function namedKey(at: Located, from: string): Decorator | undefined {
   });
 }
 
-function edit(model: SchemaModel, planned: PlannedChange, editor: SourceEditor, project: Project): Outcome {
-  const { change } = planned;
-  const table = changedTable(model, planned);
-  if (!table) return { reason: `the schema has no table ${change.table.name}` };
-  const at = locate(project, editor, table);
+function edit(model: SchemaModel, project: Project, change: SqlChange, table: Table & { readonly entity: string }, file: string, text: string): SourceEdit {
+  const at = locate(project, table, file, text);
   if ('reason' in at) return at;
-  const done = (): Outcome => ({ file: at.file, text: at.source.getFullText() });
-  const notFound = (what: string): Outcome => ({ reason: `${at.file}: ${what} in class ${table.entity}: edit it by hand` });
+  const done = () => at.source.getFullText();
+  const notFound = (what: string): SourceEdit => ({ reason: `${at.file}: ${what} in class ${table.entity}: edit it by hand` });
   const entityDecorator = at.entity.getDecorator('Entity') ?? at.entity.getDecorator('ChildEntity');
   switch (change.kind) {
     case 'add-unique': {
@@ -135,8 +128,6 @@ function edit(model: SchemaModel, planned: PlannedChange, editor: SourceEditor, 
 
 /** The entity modules with the changes made; `read` gives a file's text by the name the model's origins use. */
 export function editTypeormSchema(model: SchemaModel, changes: readonly PlannedChange[], read: (file: string) => string): SourceEdits {
-  const editor = new SourceEditor(read);
   const project = new Project({ useInMemoryFileSystem: true });
-  for (const planned of changes) editor.record(planned, edit(model, planned, editor, project));
-  return editor.result();
+  return editSources(model, changes, read, (change, table, file, text) => edit(model, project, change, table, file, text));
 }
