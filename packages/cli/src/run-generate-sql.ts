@@ -66,11 +66,9 @@ export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Pr
   if (options.out && options.into) throw new UserError('generate sql: --out and --into both say where to write: pass one');
   const project = await checkProject({ ...options, failOn: 'never' }, io);
   const { database } = project.result;
-  if (options.concurrently && (options.dialect ?? FROM_MODEL[database?.model.dialect ?? project.result.analyzed.model.dialect]) !== 'postgresql') {
-    throw new UserError('generate sql: --concurrently is PostgreSQL\'s (CREATE UNIQUE INDEX CONCURRENTLY)');
-  }
   const plan = planProjectChanges(project, { ...options, target: 'database' });
   const { dialect } = plan;
+  if (options.concurrently && dialect !== 'postgresql') throw new UserError('generate sql: --concurrently is PostgreSQL\'s (CREATE UNIQUE INDEX CONCURRENTLY)');
   const wraps = options.into !== undefined && runnerWrapsTransaction(project.orm);
   const sql = renderSql(plan, {
     concurrently: options.concurrently ?? false,

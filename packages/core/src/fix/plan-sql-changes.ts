@@ -12,7 +12,10 @@ import { tableFinder } from '../analysis/compare-database';
 import type { Fix, TableRef, UniqueKeyKind } from './fix';
 import { fitIdentifier } from '../sql/identifier';
 
-/** What the SQL changes, every name decided. */
+/**
+ * What the SQL changes, every name decided (a foreign key the schema leaves unnamed is named '' when
+ * the target is the schema: its editors find it by its columns).
+ */
 export type SqlChange =
   | { readonly kind: 'add-unique'; readonly table: TableRef; readonly columns: readonly string[]; readonly name: string; readonly keyKind: UniqueKeyKind }
   | { readonly kind: 'set-not-null'; readonly table: TableRef; readonly columns: readonly string[] }

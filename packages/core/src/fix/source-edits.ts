@@ -6,7 +6,7 @@
  */
 import { tableFinder } from '../analysis/compare-database';
 import { sameList } from '../model';
-import type { Column, SchemaModel, Table } from '../model';
+import type { SchemaModel, Table } from '../model';
 import type { PlannedChange, SetAside, SqlChange } from './plan-sql-changes';
 
 export interface SourceEdits {
@@ -24,11 +24,16 @@ export interface SourceEdits {
  * column has no property), the relation's field on the dependent.
  */
 export function fieldsOf(model: SchemaModel, table: Table, columns: readonly string[]): string[] | undefined {
-  const fieldOf = (c: Column | undefined) => c?.field ?? (c && model.source !== 'typeorm' ? c.name : undefined);
-  const found = columns.map((name) => fieldOf(table.columns.find((c) => c.name === name)));
+  const relationOver = (cols: readonly string[]) =>
+    model.relations.find((r) => r.dependent.table === table.name && r.foreignKey && sameList(r.foreignKey.columns, cols))?.dependent.field;
+  const fieldOf = (name: string) => {
+    const column = table.columns.find((c) => c.name === name);
+    return column?.field ?? (column && model.source !== 'typeorm' ? column.name : relationOver([name]));
+  };
+  const found = columns.map(fieldOf);
   if (found.every((f) => f !== undefined)) return found;
-  const relation = model.relations.find((r) => r.dependent.table === table.name && r.dependent.field && r.foreignKey && sameList(r.foreignKey.columns, columns));
-  return relation?.dependent.field ? [relation.dependent.field] : undefined;
+  const whole = relationOver(columns);
+  return whole ? [whole] : undefined;
 }
 
 /** What an editor makes of one change: the file's new text, or why it cannot. */
@@ -50,9 +55,10 @@ export function editSources(
   const original = new Map<string, string>();
   const applied: PlannedChange[] = [];
   const setAside: SetAside[] = [];
+  const find = tableFinder(model.tables);
   for (const planned of changes) {
     const { change } = planned;
-    const table = tableFinder(model.tables)(change.table.name, change.table.schema);
+    const table = find(change.table.name, change.table.schema);
     const file = table?.origin?.file;
     let outcome: SourceEdit;
     if (!table?.entity || !file) outcome = { reason: `oto does not know where table ${change.table.name} is declared: edit the schema by hand` };

@@ -100,7 +100,7 @@ function importUnique(source: SourceFile): string | undefined {
   if (!core) return undefined;
   const existing = core.getNamedImports().find((n) => n.getName() === 'unique');
   if (existing) return existing.getAliasNode()?.getText() ?? 'unique';
-  if (source.getLocals?.().some((l) => l.getName() === 'unique')) return undefined;
+  if (source.getLocals().some((l) => l.getName() === 'unique')) return undefined;
   core.addNamedImport('unique');
   return 'unique';
 }
