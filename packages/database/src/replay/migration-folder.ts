@@ -15,6 +15,19 @@ export interface SqlMigration {
   readonly name: string;
   readonly file: string;
   readonly sql: string;
+  /**
+   * The scripts to run, in order: a drizzle-kit file split on its `--> statement-breakpoint`
+   * markers (as drizzle's own migrator does, for every dialect: MySQL reads `-->` as a syntax
+   * error), any other file whole.
+   */
+  readonly statements: readonly string[];
+}
+
+const BREAKPOINT = '--> statement-breakpoint';
+
+/** A drizzle-kit migration's statements: the text between its breakpoints, empty ones left out. */
+export function splitBreakpoints(sql: string): string[] {
+  return sql.split(BREAKPOINT).filter((s) => s.trim() !== '');
 }
 
 export interface MigrationFolder {
@@ -65,7 +78,8 @@ function drizzleFolder(dir: string, label: string): MigrationFolder {
     migrations: entries.map((e) => {
       const file = path.join(dir, `${e.tag}.sql`);
       if (!fs.existsSync(file)) throw new UserError(`${label}: the journal lists ${e.tag}, but ${e.tag}.sql is missing`);
-      return { name: e.tag, file, sql: read(file, label) };
+      const sql = read(file, label);
+      return { name: e.tag, file, sql, statements: splitBreakpoints(sql) };
     }),
   };
 }
@@ -80,7 +94,8 @@ function prismaFolder(dir: string, label: string, subdirs: readonly string[]): M
     ...(dialect ? { dialect } : {}),
     migrations: [...subdirs].sort(byName).map((name) => {
       const file = path.join(dir, name, 'migration.sql');
-      return { name, file, sql: read(file, label) };
+      const sql = read(file, label);
+      return { name, file, sql, statements: [sql] };
     }),
   };
 }
@@ -97,7 +112,11 @@ export function readMigrationFolder(dir: string, label: string): MigrationFolder
   const files = entries.filter((e) => e.isFile()).map((e) => e.name);
   const sql = files.filter((f) => f.endsWith('.sql')).sort(byName);
   if (sql.length > 0) {
-    return { dir, format: 'sql', migrations: sql.map((f) => ({ name: f.replace(/\.sql$/, ''), file: path.join(dir, f), sql: read(path.join(dir, f), label) })) };
+    const migrations = sql.map((f) => {
+      const text = read(path.join(dir, f), label);
+      return { name: f.replace(/\.sql$/, ''), file: path.join(dir, f), sql: text, statements: [text] };
+    });
+    return { dir, format: 'sql', migrations };
   }
   if (files.some((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts'))) return { dir, format: 'typeorm', migrations: [] };
   throw new UserError(

@@ -50,10 +50,13 @@ export async function replaySqlMigrations(folder: MigrationFolder, target: Repla
   const recorder = new MigrationRecorder(target.client.dialect, label);
   const query: Query = (sql, params) => target.client.query(sql, params);
   for (const migration of folder.migrations) {
-    try {
-      await target.client.exec(migration.sql);
-    } catch (error) {
-      throw new UserError(`${label}: migration ${migration.name} fails on ${target.client.label}: ${redactUrls(oneLine(error))}`);
+    for (const [i, statement] of migration.statements.entries()) {
+      try {
+        await target.client.exec(statement);
+      } catch (error) {
+        const which = migration.statements.length > 1 ? ` (statement ${i + 1} of ${migration.statements.length})` : '';
+        throw new UserError(`${label}: migration ${migration.name}${which} fails on ${target.client.label}: ${redactUrls(oneLine(error))}`);
+      }
     }
     await recorder.afterEach(migration.name, query);
   }
