@@ -170,6 +170,30 @@ describe('fromDrizzle: relations', () => {
     ]);
   });
 
+  describe('without a foreign key and both sides a key: the direction', () => {
+    // relationMode-like schemas (PlanetScale): one() with fields on both sides, no .references().
+    const workspaces = pgTable('workspace', { id: serial('id').primaryKey() });
+    const limits = pgTable('limits', { id: serial('id').primaryKey(), workspaceId: integer('workspace_id').notNull().unique() });
+    const settings = pgTable('settings', { workspaceId: integer('workspace_id').primaryKey() });
+    const projects = pgTable('project', { id: serial('id').primaryKey(), workspaceId: integer('workspace_id').references(() => workspaces.id) });
+    const both = (other: typeof limits | typeof settings, first: 'workspace' | 'other') => {
+      const w = relations(workspaces, ({ one }) => ({ other: one(other, { fields: [workspaces.id], references: [other.workspaceId] }) }));
+      const o = relations(other, ({ one }) => ({ workspace: one(workspaces, { fields: [other.workspaceId], references: [workspaces.id] }) }));
+      return first === 'workspace' ? { workspaces, other, w, o } : { other, workspaces, o, w };
+    };
+    it.each([
+      ['the side whose columns are the primary key is the principal', both(limits, 'workspace'), 'limits.workspace(workspace_id)'],
+      ['… whichever is declared first', both(limits, 'other'), 'limits.workspace(workspace_id)'],
+      ['both primary keys: the table more relations point at is the principal', { ...both(settings, 'workspace'), projects }, 'settings.workspace(workspace_id)'],
+      ['… whichever is declared first', { ...both(settings, 'other'), projects }, 'settings.workspace(workspace_id)'],
+      ['nothing else tells: the first declared is the dependent', both(settings, 'workspace'), 'workspace.other(id)'],
+      ['… the first declared', both(settings, 'other'), 'settings.workspace(workspace_id)'],
+    ])('%s', (_, exports, dependent) => {
+      const found = summary(model(exports)).filter((r) => !r.dependent.startsWith('project'));
+      expect(found.map((r) => r.dependent)).toEqual([dependent]);
+    });
+  });
+
   it('a one() alone is many-to-one; with many() back it is one-to-many', () => {
     expect(summary(model({ users, profiles, profileRelations }))).toEqual([
       { kind: 'many-to-one', dependent: 'profile.user(user_id)', principal: 'app_user.-(id)' },

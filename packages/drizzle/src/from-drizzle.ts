@@ -10,7 +10,7 @@
  * `fields`: real schemas declare `one()` with `fields` on both sides.
  */
 import type { Dialect, Origin, Relation, RelationEnd, SchemaModel, Table } from '@oto/core';
-import { findBackingKey, oneLine, UserError } from '@oto/core';
+import { oneLine, UserError } from '@oto/core';
 import type { Column, Relation as DrizzleRelation, TableRelationalConfig } from 'drizzle-orm';
 import {
   createTableRelationsHelpers,
@@ -25,6 +25,8 @@ import {
 } from 'drizzle-orm';
 import type { Casing } from './drizzle-tables';
 import { ColumnNames, fromDrizzleTable, isDrizzleTable, tableDialect, tableName } from './drizzle-tables';
+import type { Side as DirectionSide } from './relation-direction';
+import { orient, pointedAtCounts } from './relation-direction';
 import { locateRelationField } from './source-text';
 
 /** A value one of the schema's modules exports, and where it is declared. */
@@ -59,35 +61,13 @@ interface Declaration {
   readonly origin?: Origin;
 }
 
-interface Side {
-  readonly tableKey: string;
-  readonly columns: readonly string[];
-  declaration?: Declaration;
-}
 
 function at(origin: Origin | undefined): string {
   if (!origin) return '';
   return origin.line ? `${origin.file}:${origin.line}: ` : `${origin.file}: `;
 }
 
-function pairsKey(columns: readonly string[], others: readonly string[]): string {
-  return columns.map((c, i) => `${c}=${others[i] ?? ''}`).sort().join(',');
-}
-
-/** The table holds a foreign key from exactly these columns to those of `target`. */
-function holdsForeignKey(table: Table, columns: readonly string[], target: Table, targetColumns: readonly string[]): boolean {
-  const wanted = pairsKey(columns, targetColumns);
-  return table.foreignKeys.some(
-    (fk) =>
-      fk.referencedTable === target.name &&
-      fk.referencedSchema === target.schema &&
-      pairsKey(fk.columns, fk.referencedColumns) === wanted,
-  );
-}
-
-function isKey(table: Table, columns: readonly string[]): boolean {
-  return findBackingKey(table, columns) !== null;
-}
+type Side = DirectionSide<Declaration>;
 
 /** A relation field drizzle itself cannot resolve (its queries throw on it); oto leaves it out. */
 export interface UnresolvedRelation {
@@ -216,30 +196,14 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
     side.declaration ??= d;
   }
 
+  const pointedAt = pointedAtCounts(tables, declarations);
   const relations: Relation[] = [];
   for (const { a, b } of groups.values()) {
-    const [dependent, principal] = orient(a, b, tables);
+    const [dependent, principal] = orient(a, b, tables, pointedAt);
     relations.push(toRelation(dependent, principal, tables));
   }
 
   return { model: { source: 'drizzle', dialect, tables: [...tables.values()], relations }, unresolved };
-}
-
-/** [dependent, principal]: the side holding the foreign key; without one, the side that is not a key. */
-function orient(a: Side, b: Side, tables: ReadonlyMap<string, Table>): [Side, Side] {
-  const ta = tables.get(a.tableKey);
-  const tb = tables.get(b.tableKey);
-  if (ta && tb) {
-    if (holdsForeignKey(ta, a.columns, tb, b.columns)) return [a, b];
-    if (holdsForeignKey(tb, b.columns, ta, a.columns)) return [b, a];
-    const aKey = isKey(ta, a.columns);
-    const bKey = isKey(tb, b.columns);
-    if (bKey && !aKey) return [a, b];
-    if (aKey && !bKey) return [b, a];
-  }
-  // drizzle's convention: `fields` are the referencing columns.
-  if (b.declaration?.hasFields && !a.declaration?.hasFields) return [b, a];
-  return [a, b];
 }
 
 function end(side: Side, role: 'dependent' | 'principal', tables: ReadonlyMap<string, Table>): RelationEnd {
