@@ -1,16 +1,18 @@
 /**
  * Where migrations are replayed: a fresh embedded PGlite (PostgreSQL migrations), a fresh
  * in-memory SQLite (SQLite migrations), or the empty database `--database-url` names. A TypeORM
- * replay reaches PGlite through a socket server on 127.0.0.1, since TypeORM has no PGlite driver.
+ * replay reaches PGlite (the embedded one, or the `pglite:<folder>` given) through a socket server
+ * on 127.0.0.1, since TypeORM has no PGlite driver.
  */
+import * as path from 'node:path';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { PGlite } from '@electric-sql/pglite';
-import { UserError } from '@oto/core';
+import { UserError, oneLine } from '@oto/core';
 import type { Dialect } from '@oto/core';
 import { createPglite, pgliteClient } from '../clients/pglite';
 import { sqliteClient } from '../clients/sqlite';
 import type { SqlClient } from '../clients/sql-client';
-import { connect } from '../connect';
+import { connect, parseDatabaseUrl } from '../connect';
 import type { Bounds } from '../clients/postgres';
 import { introspect } from '../introspect/introspect';
 
@@ -21,8 +23,8 @@ export interface ReplayTarget {
   close(): Promise<void>;
 }
 
-function embeddedPostgres(db: PGlite): ReplayTarget {
-  const client = pgliteClient(db, { label: 'embedded PGlite' });
+function embeddedPostgres(db: PGlite, label = 'embedded PGlite'): ReplayTarget {
+  const client = pgliteClient(db, { label });
   let server: PGLiteSocketServer | undefined;
   return {
     client,
@@ -41,10 +43,10 @@ function embeddedPostgres(db: PGlite): ReplayTarget {
 }
 
 /** A database given for replay must hold no table: replaying migrations into it changes it. */
-async function ensureEmpty(client: SqlClient): Promise<void> {
+async function ensureEmpty(client: SqlClient, close: () => Promise<void> = () => client.close()): Promise<void> {
   const { model } = await introspect(client);
   if (model.tables.length > 0) {
-    await client.close();
+    await close();
     throw new UserError(
       `${client.label} has ${model.tables.length} table(s): migrations are replayed only into an empty scratch database (or leave out --database-url to use embedded PGlite)`,
     );
@@ -54,6 +56,20 @@ async function ensureEmpty(client: SqlClient): Promise<void> {
 export async function openReplayTarget(options: { dialect: Dialect; databaseUrl?: string; cwd: string; bounds?: Bounds }): Promise<ReplayTarget> {
   if (options.databaseUrl) {
     const url = options.databaseUrl;
+    const parsed = parseDatabaseUrl(url, options.cwd);
+    if (parsed.kind === 'pglite') {
+      // Served like the embedded one: a TypeORM replay connects to it through the socket server.
+      const shown = path.relative(options.cwd, parsed.file) || parsed.file;
+      let db: PGlite;
+      try {
+        db = await createPglite(parsed.file);
+      } catch (error) {
+        throw new UserError(`cannot open PGlite database ${shown}: ${oneLine(error)}`);
+      }
+      const target = embeddedPostgres(db, `PGlite ${shown}`);
+      await ensureEmpty(target.client, () => target.close());
+      return target;
+    }
     const client = await connect(url, options);
     await ensureEmpty(client);
     return { client, url: async () => url, close: () => client.close() };

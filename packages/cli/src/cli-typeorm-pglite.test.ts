@@ -1,0 +1,99 @@
+/**
+ * `oto check --typeorm … --migrations … --database-url pglite:<folder>`: TypeORM has no PGlite
+ * driver, so the given PGlite folder is served through the same socket server as the embedded
+ * replay (before, TypeORM tried 127.0.0.1:5432).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createPglite, introspect, pgliteClient } from '@oto/database';
+import { installed, tempProjects } from '../../core/src/testing/temp-projects';
+import { expectInputError, oto } from './testing/run-oto';
+
+const INSTALLED: Record<string, string> = { typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')) };
+const projects = tempProjects('cli-typeorm-pglite');
+
+const ENTITIES = `import { Column, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+
+@Entity('member')
+export class Member {
+  @PrimaryGeneratedColumn() id!: number;
+  @OneToOne(() => Badge, (badge) => badge.member) badge?: Relation<Badge>;
+}
+
+@Entity('oto_badge')
+export class Badge {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ name: 'member_id' }) memberId!: number;
+  @OneToOne(() => Member, (member) => member.badge, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'member_id' })
+  member!: Relation<Member>;
+}
+`;
+const DATA_SOURCE = `import { DataSource } from 'typeorm';
+import { Badge, Member } from './entities';
+
+export default new DataSource({ type: 'postgres', url: 'postgres://app:hunter2@127.0.0.1:5432/app', entities: [Member, Badge] });
+`;
+/** The migration leaves out the unique on member_id that TypeORM adds implicitly (REL_…). */
+const MIGRATION = `import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Init1700000000000 implements MigrationInterface {
+  name = 'Init1700000000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`CREATE TABLE "member" ("id" SERIAL NOT NULL, CONSTRAINT "PK_member" PRIMARY KEY ("id"))\`);
+    await queryRunner.query(\`CREATE TABLE "oto_badge" ("id" SERIAL NOT NULL, "member_id" integer NOT NULL, CONSTRAINT "PK_badge" PRIMARY KEY ("id"))\`);
+    await queryRunner.query(\`ALTER TABLE "oto_badge" ADD CONSTRAINT "FK_badge_member" FOREIGN KEY ("member_id") REFERENCES "member"("id") ON DELETE CASCADE\`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`DROP TABLE "oto_badge"\`);
+    await queryRunner.query(\`DROP TABLE "member"\`);
+  }
+}
+`;
+
+const project = (name: string) =>
+  projects(
+    name,
+    {
+      'package.json': '{"oto":{"naming":"off"}}',
+      'src/entities.ts': ENTITIES,
+      'src/data-source.ts': DATA_SOURCE,
+      'src/migration/1700000000000-Init.ts': MIGRATION,
+    },
+    INSTALLED,
+  );
+
+describe('oto check --typeorm --migrations --database-url pglite:<folder>', () => {
+  it('replays the migration classes into the given PGlite folder through the socket server', async () => {
+    const dir = project('replay');
+    const { code, stdout, stderr } = await oto(dir, 'check', '--typeorm', 'src/data-source.ts', '--migrations', 'src/migration', '--database-url', 'pglite:scratch', '--format', 'json');
+    expect(stderr).toBe('');
+    const findings = (JSON.parse(stdout) as { diagnostics: { ruleId: string; messageId: string }[] }).diagnostics.map((d) => `${d.ruleId}/${d.messageId}`);
+    expect(findings).toEqual(['database-unique-missing/missing']);
+    expect(code).toBe(1);
+    // The migrations ran in that folder: it now holds their tables (and TypeORM's migrations table).
+    expect(fs.existsSync(path.join(dir, 'scratch', 'PG_VERSION'))).toBe(true);
+    const client = pgliteClient(await createPglite(path.join(dir, 'scratch')));
+    try {
+      const { model } = await introspect(client);
+      expect(model.tables.map((t) => t.name).sort()).toEqual(['member', 'migrations', 'oto_badge']);
+    } finally {
+      await client.close();
+    }
+  }, 180_000);
+
+  it('refuses a PGlite folder that already holds tables: one line, exit 2', async () => {
+    const dir = project('not-empty');
+    const client = pgliteClient(await createPglite(path.join(dir, 'used')));
+    await client.exec('CREATE TABLE keep_me (id int)');
+    await client.close();
+    await expectInputError(
+      dir,
+      ['check', '--typeorm', 'src/data-source.ts', '--migrations', 'src/migration', '--database-url', 'pglite:used'],
+      /^oto: PGlite used has 1 table\(s\): migrations are replayed only into an empty scratch database/,
+    );
+  }, 180_000);
+});
