@@ -4,3 +4,5 @@ export { describeLoadError } from './describe-load-error';
 export { createStub } from './stub';
 export { stubbedWarning } from './stubbed-warning';
 export { importsNeedExtension } from './import-style';
+export { setLoadWatch, watchedLoad } from './load-watch';
+export type { LoadWatch } from './load-watch';
