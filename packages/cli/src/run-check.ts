@@ -61,8 +61,8 @@ async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, c
     });
   }
   const schema = path(options.prisma);
-  const { model } = await loadPrismaModel(schema ? { schema, cwd } : { cwd });
-  return { model };
+  const { model, warnings } = await loadPrismaModel(schema ? { schema, cwd } : { cwd });
+  return { model, warnings };
 }
 
 /** The project's check for the schema source and database the options name (warnings printed). */

@@ -1,10 +1,11 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { SchemaModel } from '@oto/core';
-import { UserError } from '@oto/core';
+import { shownPath, UserError } from '@oto/core';
 import { getConfig, getDMMF } from '@prisma/internals';
 import { fromDmmf } from './from-dmmf';
 import { findPrismaSchema } from './load-prisma-schema';
 import type { FindSchemaOptions, FoundSchema } from './load-prisma-schema';
+import { adaptPrisma5Views, restoreViewKeys, viewsAdaptedWarning } from './prisma-5-views';
 import { describePrismaError } from './prisma-errors';
 import { unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
 import type { SchemaFile } from './schema-text';
@@ -12,6 +13,8 @@ import type { SchemaFile } from './schema-text';
 export interface LoadedPrismaModel {
   readonly schema: FoundSchema;
   readonly model: SchemaModel;
+  /** What was adapted for Prisma 7 in a schema written for Prisma 5 or 6, in one line, if anything. */
+  readonly warnings: readonly string[];
 }
 
 function toDatamodel(files: readonly SchemaFile[]): [string, string][] {
@@ -35,28 +38,37 @@ async function readDatasource(files: readonly SchemaFile[]) {
 
 /** The files as Prisma 7 accepts them (see readPrismaModel) and their config, with the datasource. */
 export function prepareSchema(files: readonly SchemaFile[]) {
-  return readDatasource(withoutConnectionUrls(files));
+  return readDatasource(adaptPrisma5Views(withoutConnectionUrls(files)).files);
 }
 
 /**
  * Reads the schema's DMMF and datasource, then maps it. Schemas written for Prisma 5 and 6 read too:
  * connection URLs are set aside and preview features Prisma no longer knows are dropped (they do not
- * change the data model). Anything else Prisma rejects becomes one line naming file and line.
+ * change the data model), and views keep the `@id` and `@@index` Prisma 5 took (prisma-5-views),
+ * said in one warning. Anything else Prisma rejects becomes one line naming file and line.
  */
-export async function readPrismaModel(schema: FoundSchema): Promise<SchemaModel> {
+export async function readPrismaSchema(schema: FoundSchema, cwd = process.cwd()): Promise<{ model: SchemaModel; warnings: string[] }> {
   try {
-    const { files, config } = await prepareSchema(schema.files);
+    const views = adaptPrisma5Views(withoutConnectionUrls(schema.files));
+    const { files, config } = await readDatasource(views.files);
     const datasource = config.datasources[0];
     if (!datasource) throw new UserError(`${schema.schemaPath}: the schema has no datasource block: add one with a provider`);
     const dmmf = await getDMMF({ datamodel: toDatamodel(files) });
-    return fromDmmf({ datamodel: dmmf.datamodel, provider: datasource.activeProvider, files: schema.files });
+    const datamodel = restoreViewKeys(dmmf.datamodel, views.keys);
+    const warning = viewsAdaptedWarning(views, (file) => shownPath(cwd, file));
+    return { model: fromDmmf({ datamodel, provider: datasource.activeProvider, files: schema.files }), warnings: warning ? [warning] : [] };
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(describePrismaError(error));
   }
 }
 
+/** The model alone (see readPrismaSchema). */
+export async function readPrismaModel(schema: FoundSchema): Promise<SchemaModel> {
+  return (await readPrismaSchema(schema)).model;
+}
+
 export async function loadPrismaModel(options: FindSchemaOptions): Promise<LoadedPrismaModel> {
   const schema = await findPrismaSchema(options);
-  return { schema, model: await readPrismaModel(schema) };
+  return { schema, ...(await readPrismaSchema(schema, options.cwd)) };
 }
