@@ -70,7 +70,7 @@ describe('conformance: one logical schema, every ORM', () => {
     expect(neutral(typeorm).diagnostics).toEqual(neutral(prisma).diagnostics);
     expect(neutral(prisma).diagnostics).toEqual([
       'warning false-one-to-one/timeSliced oto_ceo_assignment(valid_from,valid_to)',
-      'warning hidden-one-to-one/hidden invoice(order_id)',
+      'warning hidden-one-to-one/hidden order(id)',
       'warning one-to-one-naming/tableName account(user_id)',
       'warning one-to-one-naming/uniqueName account(user_id)',
       'warning one-to-one-on-delete/setNullOnRequired oto_license(user_id)',

@@ -27,7 +27,7 @@ describe('examples/prisma', () => {
     expect(r.diagnostics.map((d) => [d.ruleId, d.messageId, d.location.entity])).toEqual([
       ['one-to-one-naming', 'tableName', 'Account'],
       ['one-to-one-naming', 'uniqueName', 'Account'],
-      ['hidden-one-to-one', 'hidden', 'Invoice'],
+      ['hidden-one-to-one', 'hidden', 'Order'], // at Order.invoices, the list to make one-to-one
       ['false-one-to-one', 'timeSliced', 'CeoAssignment'],
     ]);
   });

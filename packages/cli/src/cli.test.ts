@@ -16,7 +16,7 @@ describe('oto check --prisma', () => {
   it('prints the text report and exits 0 when nothing reaches error', async () => {
     const { code, stdout, stderr } = await oto(dir, 'check', '--prisma', 'db/schema.prisma');
     expect(stderr).toBe('');
-    expect(stdout).toContain('hidden-one-to-one  db/schema.prisma:17');
+    expect(stdout).toContain('hidden-one-to-one  db/schema.prisma:7'); // at User.orders, the list to make one-to-one
     expect(stdout).toContain('0 errors, 1 warning, 0 info in 1 one-to-one relation (of 2 relations)');
     expect(code).toBe(0);
   });
@@ -37,12 +37,12 @@ describe('oto check --prisma', () => {
     expect(json.diagnostics[0]).toMatchObject({
       ruleId: 'hidden-one-to-one',
       severity: 'warning',
-      location: { table: 'Order', relation: 'OrderToUser', columns: ['userId'], file: 'db/schema.prisma', line: 17 },
+      location: { table: 'User', field: 'orders', relation: 'OrderToUser', columns: ['id'], file: 'db/schema.prisma', line: 7 },
     });
     const sarif = JSON.parse((await oto(dir, 'check', '--prisma', 'db/schema.prisma', '--format', 'sarif')).stdout);
     expect(sarif.runs[0].results).toHaveLength(1);
     expect((await oto(dir, 'check', '--prisma', 'db/schema.prisma', '--format', 'github')).stdout).toMatch(
-      /^::warning file=db\/schema\.prisma,line=17,title=oto hidden-one-to-one::/,
+      /^::warning file=db\/schema\.prisma,line=7,title=oto hidden-one-to-one::/,
     );
   });
 
@@ -55,7 +55,7 @@ describe('oto check --prisma', () => {
     });
     const json = JSON.parse((await oto(multi, 'check', '--prisma', 'prisma/schema', '--format', 'json')).stdout);
     expect(json.relations).toHaveLength(2);
-    expect(json.diagnostics[0].location).toMatchObject({ file: 'prisma/schema/order.prisma', line: 4 });
+    expect(json.diagnostics[0].location).toMatchObject({ file: 'prisma/schema/user.prisma', line: 4 }); // User.orders
   });
 
   it('applies ignores and naming from oto.config.json, and --config', async () => {

@@ -1,3 +1,4 @@
+import { endLabel } from '../model';
 import { createRule } from './rule';
 import { relationData } from './relation-data';
 
@@ -7,7 +8,7 @@ export const hiddenOneToOne = createRule({
   defaultSeverity: 'warning',
   messages: {
     hidden:
-      '{{relation}} is declared {{kind}}, but {{fk}} is unique ({{key}}): the database allows at most one {{dependent}} per {{principal}}',
+      '{{declaredBy}} is declared {{kind}}, but {{fk}} is unique ({{key}}): the database allows at most one {{dependent}} per {{principal}}',
   },
   help: {
     hidden: 'Declare the relation one-to-one so code reads a single row, or drop the unique if many rows are meant.',
@@ -16,7 +17,14 @@ export const hiddenOneToOne = createRule({
     for (const r of model.relations) {
       if (r.kind === 'one-to-one' || !r.backing) continue;
       const key = r.backing.name ?? (r.backing.kind === 'primary-key' ? 'primary key' : 'unique');
-      report({ messageId: 'hidden', data: { ...relationData(r), key }, target: { relation: r } });
+      // The field that makes it to-many: the list on the principal (one-to-many), else the reference.
+      const list = r.kind === 'one-to-many' && r.relation.principal.field !== undefined;
+      const declaredBy = endLabel(list ? r.relation.principal : r.relation.dependent);
+      report({
+        messageId: 'hidden',
+        data: { ...relationData(r), key, declaredBy },
+        target: { relation: r, at: list ? 'principal-field' : 'field' },
+      });
     }
   },
 });

@@ -2,17 +2,21 @@ import { z } from 'zod';
 import type { AnalyzedDatabase, AnalyzedModel, AnalyzedRelation } from '../analysis';
 import type { DiagnosticLocation, Severity } from '../diagnostics';
 import type { Fix } from '../fix/fix';
+import type { Origin } from '../model';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
 /**
- * What a rule reports on: a relation, located at its dependent field (default), at the dependent
- * table's declaration, or at the principal table (with the referenced columns).
+ * What a rule reports on: a relation, located where the user would edit it: its dependent field
+ * (default), the principal's field (the list a to-many declares), the dependent table's
+ * declaration, or the principal table (the principal's with the referenced columns). `origin` overrides the line
+ * (the declaration of a unique, say) when it is known.
  */
 export interface ReportTarget {
   readonly relation: AnalyzedRelation;
   readonly columns?: readonly string[];
-  readonly at?: 'field' | 'dependent-table' | 'principal-table';
+  readonly at?: 'field' | 'principal-field' | 'dependent-table' | 'principal-table';
+  readonly origin?: Origin;
 }
 
 export interface RuleReport<M extends string> {
@@ -73,15 +77,18 @@ export function interpolate(template: string, data: MessageData = {}): string {
 export function locate(target: ReportTarget): DiagnosticLocation {
   const { relation, dependent, principal } = target.relation;
   const at = target.at ?? 'field';
-  const end = at === 'principal-table' ? relation.principal : relation.dependent;
-  const origin = at === 'field' ? (end.origin ?? dependent?.origin) : at === 'dependent-table' ? dependent?.origin : principal?.origin;
-  const columns = at === 'principal-table' ? relation.foreignKey?.referencedColumns : relation.foreignKey?.columns;
+  const onPrincipal = at === 'principal-table' || at === 'principal-field';
+  const end = onPrincipal ? relation.principal : relation.dependent;
+  const table = onPrincipal ? principal : dependent;
+  const declared = at === 'field' || at === 'principal-field' ? (end.origin ?? table?.origin) : table?.origin;
+  const origin = target.origin ?? declared;
+  const columns = onPrincipal ? relation.foreignKey?.referencedColumns : relation.foreignKey?.columns;
   return compact({
     table: end.table,
     schema: end.schema,
     entity: end.entity,
     relation: relation.name,
-    field: relation.dependent.field,
+    field: at === 'principal-field' ? relation.principal.field : relation.dependent.field,
     columns: target.columns ?? columns,
     file: origin?.file,
     line: origin?.line,

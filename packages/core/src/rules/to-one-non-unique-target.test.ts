@@ -17,11 +17,12 @@ testRule(toOneNonUniqueTarget, {
     { name: 'references a unique column', model: byEmail([['email']]) },
   ],
   invalid: [
-    { name: 'references a non-unique column', model: byEmail([]), errors: [{ messageId: 'nonUnique', table: 'users', columns: ['email'] }] },
+    // Located at the field that declares the to-one, not at the target table.
+    { name: 'references a non-unique column', model: byEmail([]), errors: [{ messageId: 'nonUnique', table: 'invite', field: 'users', columns: ['email'] }] },
     {
       name: 'one-to-one over a non-unique target',
       model: userProfile({}, { references: ['name'] }),
-      errors: [{ messageId: 'nonUnique', table: 'users', columns: ['name'] }],
+      errors: [{ messageId: 'nonUnique', table: 'profile', field: 'users', columns: ['users_id'] }],
     },
   ],
 });

@@ -15,7 +15,10 @@ export const toOneNonUniqueTarget = createRule({
   check({ model, report }) {
     for (const r of model.relations) {
       if (!r.principal || !r.relation.foreignKey || r.target) continue;
-      report({ messageId: 'nonUnique', data: relationData(r), target: { relation: r, at: 'principal-table' } });
+      // At the one() / @relation that declares the to-one (where the user edits its references).
+      const { dependent, principal } = r.relation;
+      const at = dependent.field !== undefined ? 'field' : principal.field !== undefined ? 'principal-field' : 'principal-table';
+      report({ messageId: 'nonUnique', data: relationData(r), target: { relation: r, at } });
     }
   },
 });

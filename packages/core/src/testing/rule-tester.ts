@@ -15,6 +15,10 @@ export interface ExpectedFinding {
   readonly messageId: string;
   readonly table?: string;
   readonly columns?: readonly string[];
+  /** The relation field the finding is located at. */
+  readonly field?: string;
+  /** The line it is located at (fixtures give origins). */
+  readonly line?: number;
   /** When a rule lowers the severity of a message. */
   readonly severity?: string;
 }
@@ -47,6 +51,8 @@ export function testRule(rule: Rule, cases: { valid: readonly ValidCase[]; inval
           messageId: d.messageId,
           ...(c.errors.some((e) => e.table !== undefined) ? { table: d.location.table } : {}),
           ...(c.errors.some((e) => e.columns !== undefined) ? { columns: d.location.columns } : {}),
+          ...(c.errors.some((e) => e.field !== undefined) ? { field: d.location.field } : {}),
+          ...(c.errors.some((e) => e.line !== undefined) ? { line: d.location.line } : {}),
           ...(c.errors.some((e) => e.severity !== undefined) ? { severity: d.severity } : {}),
         }));
         expect(found).toEqual(c.errors);
