@@ -8,11 +8,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { setAsideLine, shownPath, writeFileAtomic } from '@oto/core';
-import type { PlannedChange, SchemaModel, SourceEdits } from '@oto/core';
+import { readFileSnapshot, setAsideLine, shownPath, UserError } from '@oto/core';
+import type { FileSnapshot, PlannedChange, SchemaModel, SourceEdits } from '@oto/core';
 import { editDrizzleSchema } from '@oto/drizzle';
 import { editPrismaSchema } from '@oto/prisma';
 import { editTypeormSchema } from '@oto/typeorm';
+import { finishInterrupted, JOURNAL_FILE, writeFixFiles } from './fix-journal';
 import type { CliIo } from './io';
 import { checkProject, EXIT } from './run-check';
 import type { Orm, SourceOptions } from './run-check';
@@ -31,22 +32,31 @@ const EDITORS: Record<Orm, (model: SchemaModel, changes: readonly PlannedChange[
 };
 
 export async function runFix(options: FixOptions, io: CliIo): Promise<number> {
+  const journal = path.join(io.cwd, JOURNAL_FILE);
+  const interrupted = options.dryRun ? undefined : finishInterrupted(journal);
   const project = await checkProject({ ...options, failOn: 'never' }, io);
   const plan = planProjectChanges(project, { ...options, target: 'schema' });
   const resolve = (file: string) => path.resolve(io.cwd, file);
-  const edits = EDITORS[project.orm](project.result.analyzed.model, plan.changes, (file) => fs.readFileSync(resolve(file), 'utf8'));
+  const shown = (file: string) => shownPath(io.cwd, resolve(file));
+  const read = new Map<string, FileSnapshot>();
+  const edits = EDITORS[project.orm](project.result.analyzed.model, plan.changes, (file) => {
+    const snapshot = readFileSnapshot(resolve(file), shown(file));
+    if (!snapshot) throw new UserError(`${shown(file)}: no such file (the schema names it): run oto fix from the project folder`);
+    read.set(file, snapshot);
+    return snapshot.text;
+  });
   for (const aside of [...plan.setAside, ...edits.setAside]) io.stderr(`oto: not fixed: ${setAsideLine(aside)}\n`);
+  for (const file of interrupted?.fixed ?? []) io.stdout(`oto: already fixed by an earlier, interrupted oto fix: ${file}\n`);
   if (edits.files.size === 0) {
+    if (interrupted) fs.rmSync(journal, { force: true });
     io.stderr('oto: nothing to fix in the schema\n');
     return EXIT.ok;
   }
-  for (const [file, text] of edits.files) {
-    const shown = shownPath(io.cwd, resolve(file));
-    if (options.dryRun) io.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, fs.readFileSync(resolve(file), 'utf8'), text));
-    else {
-      writeFileAtomic(resolve(file), text);
-      io.stdout(`oto: fixed ${shown}\n`);
-    }
+  const writes = [...edits.files].map(([file, text]) => ({ file: resolve(file), label: shown(file), text, expected: read.get(file)! }));
+  if (options.dryRun) for (const w of writes) io.stdout(createTwoFilesPatch(`a/${w.label}`, `b/${w.label}`, w.expected.text, w.text));
+  else {
+    writeFixFiles(writes, journal);
+    for (const w of writes) io.stdout(`oto: fixed ${w.label}\n`);
   }
   const findings = edits.applied.reduce((n, c) => n + c.findings.length, 0);
   const changes = `${edits.applied.length} change${edits.applied.length === 1 ? '' : 's'} for ${findings} finding${findings === 1 ? '' : 's'}`;

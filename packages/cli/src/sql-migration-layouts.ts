@@ -68,7 +68,7 @@ function writeDrizzle(into: string, sql: RenderedSql, now: Date, cwd: string): s
     written.push(next);
   }
   const version = last?.version ?? journal.version ?? '7';
-  writeFileAtomic(journalFile, JSON.stringify({ ...journal, entries: [...journal.entries, { idx, version, when: now.getTime(), tag, breakpoints: true }] }, null, 2));
+  writeFileAtomic(journalFile, JSON.stringify({ ...journal, entries: [...journal.entries, { idx, version, when: now.getTime(), tag, breakpoints: true }] }, null, 2), { label: shownPath(cwd, journalFile) });
   written.push(journalFile);
   return written;
 }

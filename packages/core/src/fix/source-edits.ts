@@ -8,6 +8,7 @@ import { tableFinder } from '../analysis/compare-database';
 import { sameList } from '../model';
 import type { SchemaModel, Table } from '../model';
 import type { PlannedChange, SetAside, SqlChange } from './plan-sql-changes';
+import { restoreLayout, toEditable } from './text-layout';
 
 export interface SourceEdits {
   /** The new text of each file the edits change, by the file as the model's origins name it. */
@@ -43,7 +44,8 @@ export type SourceEdit = string | { readonly reason: string };
  * Runs an ORM's editor over the planned changes, in order: finds each change's table in the
  * schema and the file that declares it (by the table's origin), hands the editor that file's
  * current text, and collects the new texts, the changes made and what was set aside. `read` gives
- * a file's text by the name the model's origins use.
+ * a file's text by the name the model's origins use. The editor sees the text without a BOM and
+ * with `\n` line breaks; the new texts come back in each file's own layout (text-layout.ts).
  */
 export function editSources(
   model: SchemaModel,
@@ -66,7 +68,7 @@ export function editSources(
       if (!texts.has(file)) {
         const text = read(file);
         original.set(file, text);
-        texts.set(file, text);
+        texts.set(file, toEditable(text));
       }
       outcome = edit(change, { ...table, entity: table.entity }, file, texts.get(file)!);
     }
@@ -75,7 +77,8 @@ export function editSources(
       applied.push(planned);
     } else setAside.push(...planned.findings.map((finding) => ({ finding, reason: outcome.reason })));
   }
-  return { files: new Map([...texts].filter(([file, text]) => original.get(file) !== text)), applied, setAside };
+  const changed = [...texts].filter(([file, text]) => toEditable(original.get(file)!) !== text);
+  return { files: new Map(changed.map(([file, text]) => [file, restoreLayout(original.get(file)!, text)])), applied, setAside };
 }
 
 /**

@@ -1,2 +1,3 @@
 export * from './generated-file';
 export * from './accessor-code';
+export * from './write-file';

@@ -1,4 +1,5 @@
 import type { Diagnostic, SchemaModel, SqlChange, Table } from '@oto/core';
+import { TEXT_LAYOUTS } from '../../../core/src/testing/text-layouts';
 import { editDrizzleSchema } from './edit-drizzle-schema';
 
 /** Only what the editor reads of the model: where the table is, and its columns' fields. */
@@ -85,6 +86,15 @@ describe('editDrizzleSchema', () => {
     ],
   ])('%s', (_, before, change, after) => {
     expect(edited(before, change)).toEqual({ text: after, setAside: [] });
+  });
+
+  // Each new line (the chained call, the import) takes the file's own line ending; a BOM stays.
+  it.each(TEXT_LAYOUTS)('keeps the layout of a file with %s', (_, layout) => {
+    const before = `${HEAD}export const profiles = pgTable('profile', {\n  userId: integer('user_id')\n    .notNull(),\n  kind: integer('kind'),\n});\n`;
+    const one = edited(layout(before), { kind: 'add-unique', table, columns: ['user_id'], name: 'oto_u', keyKind: 'constraint' });
+    expect(one).toEqual({ text: layout(before.replace('.notNull(),', ".notNull()\n    .unique('oto_u'),")), setAside: [] });
+    const two = edited(layout(before), { kind: 'add-unique', table, columns: ['user_id', 'kind'], name: 'oto_k', keyKind: 'constraint' });
+    expect(two.text).toBe(layout(`${HEAD.replace('serial }', 'serial, unique }')}${before.slice(HEAD.length).replace('\n});', "\n}, (table) => [unique('oto_k').on(table.userId, table.kind)]);")}`));
   });
 
   it('sets aside what it cannot find, naming the file and the table', () => {

@@ -1,6 +1,7 @@
 import { analyze, check, planSqlChanges, resolveConfig, conventionUniqueName } from '@oto/core';
 import type { Diagnostic, SchemaModel, SqlChange } from '@oto/core';
 import { readPrismaModel } from '../load-prisma-model';
+import { TEXT_LAYOUTS } from '../../../core/src/testing/text-layouts';
 import { editPrismaSchema } from './edit-prisma-schema';
 
 const HEAD = 'datasource db {\n  provider = "postgresql"\n}\n';
@@ -83,14 +84,16 @@ describe('editPrismaSchema', () => {
     expect(await edited(USER + body, [change])).toEqual({ text: USER + expected, setAside: [] });
   });
 
-  it('keeps CRLF line endings', async () => {
-    const body = `model Profile {\n  id     Int  @id\n  userId Int\n  user   User @relation(fields: [userId], references: [id])\n}\n`;
-    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
-    const content = crlf(HEAD + USER + body);
+  // A changed line and the new @@unique lines take the file's own line ending; a BOM stays.
+  it.each(TEXT_LAYOUTS)('keeps the layout of a file with %s', async (_, layout) => {
+    const body = `model Profile {\n  id     Int  @id\n  userId Int\n  kind   Int\n  user   User @relation(fields: [userId], references: [id])\n}\n`;
+    const content = HEAD + USER + body;
     const model = await modelOf(content);
-    const change: SqlChange = { kind: 'add-unique', table, columns: ['userId'], name: 'Profile_userId_key', keyKind: 'index' };
-    const result = editPrismaSchema(model, [{ change, findings: [] }], () => content);
-    expect(result.files.get('schema.prisma')).toBe(crlf(HEAD + USER + body.replace('userId Int\n', 'userId Int @unique\n')));
+    const edit = (change: SqlChange) => editPrismaSchema(model, [{ change, findings: [] }], () => layout(content)).files.get('schema.prisma');
+    expect(edit({ kind: 'add-unique', table, columns: ['userId'], name: 'Profile_userId_key', keyKind: 'index' })).toBe(layout(content.replace('userId Int\n', 'userId Int @unique\n')));
+    expect(edit({ kind: 'add-unique', table, columns: ['userId', 'kind'], name: 'oto_k', keyKind: 'index' })).toBe(
+      layout(content.replace('references: [id])\n}', 'references: [id])\n\n  @@unique([userId, kind], map: "oto_k")\n}')),
+    );
   });
 
   it('the naming rule\'s renames, planned as for the SQL; a second run finds nothing to change', async () => {

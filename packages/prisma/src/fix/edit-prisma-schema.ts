@@ -115,11 +115,10 @@ function addBlockAttribute(lines: string[], block: Block, attribute: string): vo
 }
 
 function edit(model: SchemaModel, change: SqlChange, table: Table & { readonly entity: string }, file: string, text: string): SourceEdit {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(eol);
+  const lines = text.split('\n');
   const block = findModel(lines, table.entity);
   if (!block) return { reason: `${file}: no model ${table.entity}: edit the schema by hand` };
-  const done = () => lines.join(eol);
+  const done = () => lines.join('\n');
   switch (change.kind) {
     case 'add-unique': {
       const fields = fieldsOf(model, table, change.columns);

@@ -1,7 +1,7 @@
 /** What `prisma generate` runs: check the schema, print and write the report, fail at `failOn`. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { formatJson, formatText, planAccessors, runProjectCheck, shownPath, UserError, writeGeneratedFile } from '@oto/core';
+import { formatJson, formatText, planAccessors, runProjectCheck, shownPath, UserError, writeFileAtomic, writeGeneratedFile } from '@oto/core';
 import type { SchemaModel } from '@oto/core';
 import type { GeneratorOptions as PrismaGeneratorOptions } from '@prisma/generator';
 import { getTsconfig } from 'get-tsconfig';
@@ -40,7 +40,8 @@ export async function runGenerator(options: PrismaGeneratorOptions, io: Generato
   const output = options.generator.output?.value;
   if (output) {
     await fs.mkdir(output, { recursive: true });
-    await fs.writeFile(path.join(output, REPORT_FILE), formatJson(report));
+    const reportFile = path.join(output, REPORT_FILE);
+    writeFileAtomic(reportFile, formatJson(report), { label: shownPath(io.cwd, reportFile) });
     const client = block.accessors === 'false' ? undefined : clientModule(options.otherGenerators, output, (dir) => getTsconfig(dir)?.config.compilerOptions);
     if (client && model) {
       const file = path.join(output, ACCESSORS_FILE);

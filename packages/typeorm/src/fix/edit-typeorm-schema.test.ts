@@ -1,4 +1,5 @@
 import type { Diagnostic, SchemaModel, SqlChange } from '@oto/core';
+import { TEXT_LAYOUTS } from '../../../core/src/testing/text-layouts';
 import { editTypeormSchema } from './edit-typeorm-schema';
 
 /** Only what the editor reads of the model: the entity's file, its columns' properties, the relation. */
@@ -96,6 +97,16 @@ describe('editTypeormSchema', () => {
       text: text.replace('PrimaryGeneratedColumn }', 'PrimaryGeneratedColumn, Unique }').replace("@Entity('passport')\n", "@Entity('passport')\n@Unique('oto_k', ['user', 'kind'])\n"),
       setAside: [],
     });
+  });
+
+  // The new decorator line and a new import line take the file's own line ending; a BOM stays.
+  it.each(TEXT_LAYOUTS)('keeps the layout of a file with %s', (_, layout) => {
+    const before = `${HEAD}@Entity('passport')\n${BODY}`;
+    const change: SqlChange = { kind: 'add-unique', table, columns: ['user_id'], name: 'oto_k', keyKind: 'constraint' };
+    const after = before.replace('PrimaryGeneratedColumn }', 'PrimaryGeneratedColumn, Unique }').replace("@Entity('passport')\n", "@Entity('passport')\n@Unique('oto_k', ['user'])\n");
+    expect(edited(layout(before), change)).toEqual({ text: layout(after), setAside: [] });
+    const unimported = before.replace(/^import \{[^\n]*\n/, '');
+    expect(edited(layout(unimported), change).text).toBe(layout(`import { Unique } from "typeorm";\n${after.replace(/^import \{[^\n]*\n/, '')}`));
   });
 
   it('sets aside a unique TypeORM names itself', () => {
