@@ -6,7 +6,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts'],
   moduleNameMapper: {
-    '^@oto/(core|prisma|drizzle|loader|typeorm|database|runtime)$': '<rootDir>/packages/$1/src',
+    '^@oto/(core|prisma|drizzle|loader|typeorm|database|runtime|usage)$': '<rootDir>/packages/$1/src',
     '^oto$': '<rootDir>/packages/cli/src',
     // Node's ESM style `./x.js` for `./x.ts` (the examples' node16 resolution): jest resolves `./x` to either.
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -12,3 +12,4 @@ export * from './sql';
 export * from './accessors';
 export * from './generate';
 export * from './fix';
+export * from './usage';

@@ -35,6 +35,14 @@ export const otoConfigSchema = z
      * writes them each time drizzle-kit loads the config). Prisma's come from its generator.
      */
     accessors: z.object({ out: z.string().min(1) }).strict().optional(),
+    /**
+     * `oto check --usage`: the tsconfig of the application code (a solution tsconfig's references
+     * are followed), and globs of files to keep or leave out (relative to the tsconfig's folder).
+     */
+    usage: z
+      .object({ tsconfig: z.string().min(1).optional(), include: z.array(z.string().min(1)).optional(), exclude: z.array(z.string().min(1)).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -18,6 +18,8 @@ export interface DiagnosticLocation {
   readonly columns?: readonly string[];
   readonly file?: string;
   readonly line?: number;
+  /** 1-based, for a finding in application code (the usage rules). */
+  readonly column?: number;
 }
 
 export interface Diagnostic {

@@ -6,16 +6,23 @@ import type { Diagnostic, Severity } from '../diagnostics';
 import type { ResolvedConfig } from '../config';
 import { interpolate, locate } from '../rules';
 import type { ReportTarget } from '../rules';
+import type { IgnoreComment, UsageFacts } from '../usage/query';
+import { applyIgnoreComments } from './ignore-comments';
 
 export interface CheckResult {
   readonly analyzed: AnalyzedModel;
   /** What the check compared the schema with, when it had a database or migrations. */
   readonly database?: DatabaseFacts;
   readonly diagnostics: readonly Diagnostic[];
+  /** What the usage analysis found, when the check read the application code (`--usage`). */
+  readonly usage?: UsageFacts;
+  /** `oto-ignore-next-line` comments that silence nothing (or give no reason): to be reported. */
+  readonly unusedIgnores?: readonly IgnoreComment[];
 }
 
 /** The names a relation can be ignored by: its name, and `Model.field` / `table.field` of either end. */
 function relationNames(target: ReportTarget): string[] {
+  if (!target.relation) return [];
   const { relation } = target.relation;
   const ends = [relation.dependent, relation.principal].flatMap((end) =>
     end.field ? [end.entity, end.table].filter((o): o is string => o !== undefined).map((o) => `${o}.${end.field}`) : [],
@@ -37,7 +44,7 @@ function lower(configured: Severity, cap: Severity | undefined): Severity {
  * Analyzes the model and runs every configured rule over it, with the database (live or replayed
  * migrations) when there is one. Rules never print: they report.
  */
-export function check(model: SchemaModel, config: ResolvedConfig, database?: DatabaseFacts): CheckResult {
+export function check(model: SchemaModel, config: ResolvedConfig, database?: DatabaseFacts, usage?: UsageFacts): CheckResult {
   const analyzed = analyze(model);
   const compared = database ? compareDatabase(analyzed, database) : undefined;
   const diagnostics: Diagnostic[] = [];
@@ -46,6 +53,7 @@ export function check(model: SchemaModel, config: ResolvedConfig, database?: Dat
       model: analyzed,
       options,
       ...(compared ? { database: compared } : {}),
+      queries: usage?.queries ?? [],
       report({ messageId, data, target, severity: cap, fix }) {
         const template = rule.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
@@ -63,5 +71,7 @@ export function check(model: SchemaModel, config: ResolvedConfig, database?: Dat
       },
     });
   }
-  return { analyzed, diagnostics, ...(database ? { database } : {}) };
+  if (!usage) return { analyzed, diagnostics, ...(database ? { database } : {}) };
+  const ignored = applyIgnoreComments(diagnostics, usage.ignores);
+  return { analyzed, diagnostics: ignored.kept, ...(database ? { database } : {}), usage, unusedIgnores: ignored.unused };
 }

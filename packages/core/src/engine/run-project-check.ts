@@ -11,6 +11,8 @@ import { buildReport } from '../report';
 import type { Report } from '../report';
 import { check } from './check';
 import type { CheckResult } from './check';
+import type { IgnoreComment, UsageFacts } from '../usage/query';
+import { relativeFile } from '../report/report';
 
 /** What a schema source gives: the model, config it carries itself, and warnings to show. */
 export interface LoadedSource {
@@ -36,6 +38,8 @@ export interface ProjectCheckOptions {
   load(config: OtoConfig): Promise<LoadedSource> | LoadedSource;
   /** Reads the database (or replays the migrations) to compare the loaded schema with. */
   database?(declared: SchemaModel): Promise<DatabaseFacts>;
+  /** Reads the application code's queries (`--usage`), with the config's `usage` section. */
+  usage?(declared: SchemaModel, config: OtoConfig): Promise<UsageFacts>;
 }
 
 export interface ProjectCheck {
@@ -57,7 +61,24 @@ export async function runProjectCheck(options: ProjectCheckOptions): Promise<Pro
   const label = file.file ? path.relative(options.cwd, file.file) || file.file : (options.source ?? 'config');
   const config = resolveConfig(merged, label);
   const database = source.database ?? (options.database ? await options.database(source.model) : undefined);
-  const result = check(source.model, config, database);
+  const usage = options.usage ? await options.usage(source.model, merged) : undefined;
+  const result = check(source.model, config, database, usage);
   const report = buildReport(result, { cwd: options.cwd });
-  return { report, result, config, warnings: source.warnings ?? [], failed: reaches(report.diagnostics, config.failOn) };
+  const warnings = [...(source.warnings ?? []), ...usageWarnings(result, options.cwd)];
+  return { report, result, config, warnings, failed: reaches(report.diagnostics, config.failOn) };
+}
+
+function ignoreProblem(c: IgnoreComment, cwd: string): string {
+  const at = `${relativeFile(c.location.file, cwd)}:${c.location.line}`;
+  return c.reason
+    ? `${at}: "oto-ignore-next-line ${c.ruleId}" silences nothing on the next line: remove it`
+    : `${at}: "oto-ignore-next-line ${c.ruleId}" needs a reason ("// oto-ignore-next-line ${c.ruleId}: <why>"): it silences nothing without one`;
+}
+
+/** Files that do not parse, and ignore comments that silence nothing: named, the rest still checked. */
+function usageWarnings(result: CheckResult, cwd: string): string[] {
+  const syntax = (result.usage?.syntaxErrors ?? []).map(
+    (e) => `${relativeFile(e.location.file, cwd)}:${e.location.line}:${e.location.column}: ${e.message}: its queries are not checked`,
+  );
+  return [...syntax, ...(result.unusedIgnores ?? []).map((c) => ignoreProblem(c, cwd))];
 }

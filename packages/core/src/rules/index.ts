@@ -11,6 +11,7 @@ import { oneToOneOnDelete } from './one-to-one-on-delete';
 import { oneToOneUnique } from './one-to-one-unique';
 import { toOneNonUniqueTarget } from './to-one-non-unique-target';
 import type { Rule } from './rule';
+import { USAGE_RULES } from '../usage-rules';
 
 /** Every rule, in report order. A test keeps this list, the folder and docs/rules in step. */
 export const RULES: readonly Rule[] = [
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   databaseUniqueMissing,
   databaseDuplicates,
   migrationDropsOneToOneUnique,
+  ...USAGE_RULES,
 ];
 
 export const RULE_IDS = RULES.map((r) => r.id) as readonly string[];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AnalyzedDatabase, AnalyzedModel, AnalyzedRelation } from '../analysis';
 import type { DiagnosticLocation, Severity } from '../diagnostics';
 import type { Fix } from '../fix/fix';
+import type { CodeLocation, Query } from '../usage/query';
 import type { Origin } from '../model';
 
 export type MessageData = Readonly<Record<string, string | number>>;
@@ -13,10 +14,12 @@ export type MessageData = Readonly<Record<string, string | number>>;
  * (the declaration of a unique, say) when it is known.
  */
 export interface ReportTarget {
-  readonly relation: AnalyzedRelation;
+  readonly relation?: AnalyzedRelation;
   readonly columns?: readonly string[];
   readonly at?: 'field' | 'principal-field' | 'dependent-table' | 'principal-table';
   readonly origin?: Origin;
+  /** A finding in application code (the usage rules): located at the code, not the schema. */
+  readonly code?: { readonly location: CodeLocation; readonly table: string; readonly schema?: string };
 }
 
 export interface RuleReport<M extends string> {
@@ -34,6 +37,8 @@ export interface RuleContext<M extends string, O> {
   readonly options: O;
   /** The declared schema compared with a database or replayed migrations, when the check has one. */
   readonly database?: AnalyzedDatabase;
+  /** The queries of the application code, when the check has them (`--usage`): the usage rules read these. */
+  readonly queries: readonly Query[];
   report(report: RuleReport<M>): void;
 }
 
@@ -75,6 +80,19 @@ export function interpolate(template: string, data: MessageData = {}): string {
 
 /** The location of a report target: database names, ORM names, file and line. */
 export function locate(target: ReportTarget): DiagnosticLocation {
+  if (target.code) {
+    const { location, table, schema } = target.code;
+    return compact({
+      table,
+      schema,
+      relation: target.relation?.relation.name,
+      columns: target.columns,
+      file: location.file,
+      line: location.line,
+      column: location.column,
+    });
+  }
+  if (!target.relation) throw new Error('a report target needs a relation or a code location');
   const { relation, dependent, principal } = target.relation;
   const at = target.at ?? 'field';
   const onPrincipal = at === 'principal-table' || at === 'principal-field';

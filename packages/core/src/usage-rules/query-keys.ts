@@ -1,0 +1,49 @@
+/** What the usage rules share: which columns of a query are unique, which one-to-ones lack their key. */
+import type { AnalyzedDatabase, AnalyzedModel, AnalyzedRelation } from '../analysis';
+import { findBackingKey } from '../analysis';
+import type { ColumnRef, Query } from '../usage/query';
+import { findTable } from '../usage/relation-field';
+
+/** The schema finding a one-to-one without a backing key depends on, or undefined when it is backed. */
+export function unbackedBy(r: AnalyzedRelation, database: AnalyzedDatabase | undefined): 'one-to-one-unique' | 'database-unique-missing' | undefined {
+  if (r.kind !== 'one-to-one' || !r.relation.foreignKey || !r.dependent) return undefined;
+  if (r.backing === null) return 'one-to-one-unique';
+  const there = database?.relations.get(r.relation);
+  if (there?.table && there.backing === null) return 'database-unique-missing';
+  return undefined;
+}
+
+const onTable = (c: ColumnRef, table: string, schema: string | undefined) =>
+  c.table === table && (c.schema ?? undefined) === (schema ?? undefined);
+
+/** The filter's equality columns on the query's own table. */
+export function filterColumns(q: Query): string[] {
+  return [...new Set((q.filter?.equalities ?? []).filter((c) => onTable(c, q.table, q.schema)).map((c) => c.column))];
+}
+
+/** The columns are unique on the table: the primary key or a total unique has all its columns among them. */
+export function isUnique(model: AnalyzedModel, table: string, schema: string | undefined, columns: readonly string[]): boolean | undefined {
+  const t = findTable(model, table, schema);
+  if (!t) return undefined;
+  return findBackingKey(t, columns) !== null;
+}
+
+/** One-to-ones lacking their key whose foreign key (on the query's table) the filter fixes by equality. */
+export function unbackedKeysFiltered(model: AnalyzedModel, database: AnalyzedDatabase | undefined, q: Query) {
+  const columns = filterColumns(q);
+  if (columns.length === 0 || isUnique(model, q.table, q.schema, columns) !== false) return [];
+  return model.relations.flatMap((r) => {
+    const by = unbackedBy(r, database);
+    const fk = r.relation.foreignKey;
+    const { dependent } = r.relation;
+    if (!by || !fk || dependent.table !== q.table || (dependent.schema ?? undefined) !== (q.schema ?? undefined)) return [];
+    return fk.columns.every((c) => columns.includes(c)) ? [{ relation: r, by }] : [];
+  });
+}
+
+/** A single-row read: the query's result is used as one row. */
+export const isSingleRowRead = (q: Query) => q.kind === 'select' && q.consumption !== 'many';
+
+export function codeTarget(q: Query, location = q.location) {
+  return { location, table: q.table, ...(q.schema ? { schema: q.schema } : {}) };
+}

@@ -1,0 +1,66 @@
+import { fk, table, database } from '../testing/fixtures';
+import { at, query, testUsageRule } from '../testing/usage-rule-tester';
+import { accounts, col, eqs } from '../testing/usage-fixtures';
+import { usageUnbackedOneToOne } from './usage-unbacked-one-to-one';
+
+const read = (tableName: string, field: string, line: number, column: number, path = [field]) => ({ table: tableName, field, path, location: at(line, column) });
+const backedDatabase = database([table('account', { columns: ['id', 'user_id', 'provider'], pk: ['id'], uniques: [['user_id']], fks: [fk(['user_id'], 'user', ['id'])] })]);
+const unbackedDatabase = database([table('profile', { columns: ['id', 'user_id'], pk: ['id'], fks: [fk(['user_id'], 'user', ['id'])] })]);
+
+testUsageRule(usageUnbackedOneToOne, {
+  valid: [
+    { name: 'with of a one-to-one whose foreign key is unique', model: accounts(), queries: [query('user', { reads: [read('user', 'profile', 3, 5)] })] },
+    { name: 'with from the dependent to its principal (through the primary key)', model: accounts(), queries: [query('account', { reads: [read('account', 'user', 3, 5)] })] },
+    { name: 'with of a one-to-many', model: accounts(), queries: [query('user', { reads: [read('user', 'posts', 3, 5)] })] },
+    { name: 'the unique is there once added', model: accounts([['user_id']]), queries: [query('user', { reads: [read('user', 'account', 3, 5)] })] },
+    { name: 'many rows read by the foreign key', model: accounts(), queries: [query('account', { filter: eqs(col('account', 'user_id')) })] },
+    {
+      name: 'a single-row read by the foreign key and a unique column',
+      model: accounts([['user_id', 'provider']]),
+      queries: [query('account', { consumption: 'first', filter: eqs(col('account', 'user_id'), col('account', 'provider')) })],
+    },
+    { name: 'an update keyed by the primary key', model: accounts(), queries: [query('account', { kind: 'update', filter: eqs(col('account', 'id'), col('account', 'user_id')) })] },
+    { name: 'a single-row read of a field never declared', model: accounts(), queries: [query('user', { reads: [read('user', 'accounts', 3, 5)] })] },
+  ],
+  invalid: [
+    {
+      name: 'with of the one-to-one lacking its unique, nested under another with',
+      model: accounts(),
+      queries: [query('post', { reads: [read('post', 'author', 2, 7), read('user', 'account', 3, 9, ['author', 'account'])] })],
+      errors: [{ messageId: 'read', line: 3, column: 9, relation: 'userAccount' }],
+    },
+    {
+      name: 'findFirst filtered by the foreign key',
+      model: accounts(),
+      queries: [query('account', { consumption: 'first', filter: eqs(col('account', 'user_id')), location: at(12, 23) })],
+      errors: [{ messageId: 'single-row', line: 12, column: 23, relation: 'userAccount' }],
+    },
+    {
+      name: 'an update and a delete keyed by the foreign key',
+      model: accounts(),
+      queries: [
+        query('account', { kind: 'update', filter: eqs(col('account', 'user_id')), location: at(20, 9) }),
+        query('account', { kind: 'delete', filter: { equalities: [col('account', 'user_id')], complete: false }, location: at(30, 3) }),
+      ],
+      errors: [
+        { messageId: 'write', line: 20, column: 9 },
+        { messageId: 'write', line: 30, column: 3 },
+      ],
+    },
+    {
+      name: 'the schema has the unique, the database does not',
+      model: accounts(),
+      database: unbackedDatabase,
+      queries: [query('user', { reads: [read('user', 'profile', 4, 11)] })],
+      errors: [{ messageId: 'read', line: 4, column: 11, relation: 'userProfile' }],
+    },
+    {
+      name: 'the database has a unique the schema lacks: the schema finding still stands',
+      model: accounts(),
+      database: backedDatabase,
+      queries: [query('user', { reads: [read('user', 'account', 5, 2)] })],
+      errors: [{ messageId: 'read', line: 5, column: 2 }],
+    },
+  ],
+});
+

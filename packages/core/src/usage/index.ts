@@ -1,0 +1,3 @@
+export * from './query';
+export { relationOfField, findTable } from './relation-field';
+export type { FieldRelation } from './relation-field';

@@ -1,0 +1,12 @@
+import type { Node } from 'ts-morph';
+import type { CodeLocation } from '@oto/core';
+
+/** Where a node starts: the file's absolute path, 1-based line and column. */
+export function locationOf(node: Node): CodeLocation {
+  const sf = node.getSourceFile();
+  const { line, column } = sf.getLineAndColumnAtPos(node.getStart());
+  return { file: sf.getFilePath(), line, column };
+}
+
+/** A reason a query was not resolved; thrown inside a recogniser, caught once per query. */
+export class Unresolved extends Error {}

@@ -1,0 +1,97 @@
+/**
+ * Drizzle's relational queries: `db.query.<key>.findFirst/findMany({ where, with, orderBy, limit })`.
+ * The table is the schema key's (what drizzle looks up at run time), each `with` key the relation
+ * that field of the current table declares, resolved per table down nested `with`s.
+ */
+import { Node } from 'ts-morph';
+import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
+import { relationOfField } from '@oto/core';
+import type { AnalyzedModel, Query, RelationRead } from '@oto/core';
+import { locationOf, Unresolved } from '../code-location';
+import { consumptionOf } from '../consumption';
+import { readWhere } from './drizzle-conditions';
+import { drizzleName } from './drizzle-symbols';
+import type { TableRef, TableResolver } from './drizzle-tables';
+
+const METHODS = new Set(['findFirst', 'findMany']);
+
+/** The `X.query.<key>` receiver of a findFirst/findMany that is drizzle's, or undefined. */
+export function relationalReceiver(call: CallExpression): { key: Node; method: string } | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !METHODS.has(callee.getName())) return undefined;
+  const keyAccess = callee.getExpression();
+  if (!Node.isPropertyAccessExpression(keyAccess)) return undefined;
+  const queryAccess = keyAccess.getExpression();
+  const drizzles = drizzleName(callee) === callee.getName() || (Node.isPropertyAccessExpression(queryAccess) && drizzleName(queryAccess) === 'query');
+  return drizzles ? { key: keyAccess, method: callee.getName() } : undefined;
+}
+
+function objectOf(node: Node | undefined): ObjectLiteralExpression | undefined {
+  if (!node) return undefined;
+  if (Node.isObjectLiteralExpression(node)) return node;
+  if (Node.isIdentifier(node)) {
+    const d = node.getSymbol()?.getDeclarations()[0];
+    const init = d && Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
+    if (init && Node.isObjectLiteralExpression(init)) return init;
+  }
+  throw new Unresolved(`the query's options ${node.getText().slice(0, 40)} are not an object literal`);
+}
+
+function property(obj: ObjectLiteralExpression | undefined, name: string): Node | undefined {
+  const p = obj?.getProperty(name);
+  if (!p) return undefined;
+  if (Node.isPropertyAssignment(p)) return p.getInitializer();
+  if (Node.isShorthandPropertyAssignment(p)) return p.getNameNode();
+  return p;
+}
+
+function readWith(model: AnalyzedModel, at: TableRef, node: Node | undefined, path: readonly string[]): RelationRead[] {
+  const obj = node ? objectOf(node) : undefined;
+  if (!obj) return [];
+  return obj.getProperties().flatMap((p) => {
+    if (!Node.isPropertyAssignment(p) && !Node.isShorthandPropertyAssignment(p)) throw new Unresolved(`a with of ${at.table} that is not a plain key`);
+    const field = p.getName().replace(/^['"]|['"]$/g, '');
+    const value = Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
+    if (value && value.getText() === 'false') return [];
+    const found = relationOfField(model, at.table, at.schema, field);
+    if (!found) throw new Unresolved(`with key ${field} is no relation of ${at.table}`);
+    const read: RelationRead = { table: at.table, ...(at.schema ? { schema: at.schema } : {}), field, path: [...path, field], location: locationOf(p) };
+    const nested = value && Node.isObjectLiteralExpression(value) ? readWith(model, found.target, property(value, 'with'), [...path, field]) : [];
+    return [read, ...nested];
+  });
+}
+
+function tableOfKey(key: Node, tables: TableResolver): TableRef | undefined {
+  // RelationalQueryBuilder<TSchema, TFields>: TFields carries the table's dbName.
+  const fields = key.getType().getTypeArguments()[1];
+  const dbName = fields?.getProperty('dbName')?.getTypeAtLocation(key);
+  if (dbName?.isStringLiteral()) {
+    const name = String(dbName.getLiteralValue());
+    const t = tables.byEntity(Node.isPropertyAccessExpression(key) ? key.getName() : '');
+    if (t && t.name === name) return tables.ref(t);
+  }
+  const t = Node.isPropertyAccessExpression(key) ? tables.byEntity(key.getName()) : undefined;
+  return t ? tables.ref(t) : undefined;
+}
+
+export function readRelational(call: CallExpression, receiver: { key: Node; method: string }, model: AnalyzedModel, tables: TableResolver): Query {
+  const table = tableOfKey(receiver.key, tables);
+  if (!table) throw new Unresolved(`db.query.${receiver.key.getText().split('.').pop()} is no table of the schema`);
+  const options = objectOf(call.getArguments()[0]);
+  const where = readWhere(property(options, 'where'), tables, new Map(), table);
+  const limitNode = property(options, 'limit');
+  const limit = limitNode && Node.isNumericLiteral(limitNode) ? Number(limitNode.getLiteralValue()) : undefined;
+  const single = receiver.method === 'findFirst' || limit === 1;
+  return {
+    orm: 'drizzle',
+    kind: 'select',
+    ...table,
+    reads: readWith(model, table, property(options, 'with'), []),
+    joins: [],
+    ...(property(options, 'where') ? { filter: { equalities: where.equalities, complete: where.complete && where.pairs.length === 0 } } : {}),
+    ordered: property(options, 'orderBy') !== undefined,
+    ...(limit !== undefined ? { limit } : {}),
+    consumption: single ? 'first' : consumptionOf(call),
+    location: locationOf(call),
+  };
+}

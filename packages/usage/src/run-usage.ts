@@ -1,0 +1,39 @@
+/** `oto check --usage`: the application code's queries over the analyzed model, with the ignore comments. */
+import { analyze } from '@oto/core';
+import type { CodeLocation, IgnoreComment, Query, SchemaModel, UnresolvedQuery, UsageFacts } from '@oto/core';
+import { ts } from 'ts-morph';
+import { createDrizzleRecogniser } from './drizzle/recognise-drizzle';
+import { readIgnoreComments } from './ignore-comments';
+import { loadUsagePrograms } from './load-project';
+import type { UsageProjectOptions } from './load-project';
+
+export function readUsage(model: SchemaModel, options: UsageProjectOptions): UsageFacts {
+  const analyzed = analyze(model);
+  const programs = loadUsagePrograms(options);
+  const queries: Query[] = [];
+  const unresolved: UnresolvedQuery[] = [];
+  const ignores: IgnoreComment[] = [];
+  const syntaxErrors: { location: CodeLocation; message: string }[] = [];
+  let files = 0;
+  for (const { project, files: paths } of programs) {
+    // One recogniser per ORM; Prisma's and TypeORM's join here.
+    const recognise = model.source === 'drizzle' ? createDrizzleRecogniser(analyzed) : undefined;
+    const program = project.getProgram().compilerObject;
+    for (const path of paths) {
+      const file = project.getSourceFileOrThrow(path);
+      files += 1;
+      const [syntax] = program.getSyntacticDiagnostics(file.compilerNode);
+      if (syntax) {
+        const { line, character } = file.compilerNode.getLineAndCharacterOfPosition(syntax.start ?? 0);
+        syntaxErrors.push({ location: { file: file.getFilePath(), line: line + 1, column: character + 1 }, message: ts.flattenDiagnosticMessageText(syntax.messageText, ' ') });
+        continue;
+      }
+      ignores.push(...readIgnoreComments(file));
+      if (!recognise) continue;
+      const found = recognise(file);
+      queries.push(...found.queries);
+      unresolved.push(...found.unresolved);
+    }
+  }
+  return { tsconfig: programs[0]!.tsconfig, files, queries, unresolved, ignores, syntaxErrors };
+}
