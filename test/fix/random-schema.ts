@@ -1,6 +1,7 @@
 /**
  * Random one-to-one schemas for the SQL fix round trip: pairs of a principal and a dependent table
- * under hostile names (quotes, spaces, unicode, reserved words, dollar quotes, backslashes), each
+ * under hostile names (quotes, spaces, unicode, reserved words, dollar quotes, backslashes, line
+ * terminators \r, \r\n, \v, \f, U+0085, U+2028, controls next to NUL, bidi overrides), each
  * dependent declared one-to-one with a random mix of the defects the SQL fixes (no unique, a
  * nullable foreign key on a required side, ON DELETE SET NULL on a NOT NULL key), and the DDL that
  * builds exactly that schema in each dialect.
@@ -10,7 +11,11 @@ import { quoteIdentifier } from '@oto/core';
 import type { ReferentialAction, Relation, SchemaModel, SchemaSource, Table } from '@oto/core';
 import type { SqlDialect } from '@oto/core';
 
-const HOSTILE = ['user', 'order', 'select', 'group', 'we"ird', "it's", 'sp ace', 'Naïve Ünïcødé', '$oto$', 'back\\slash', 'semi;colon', 'per%cent', 'MiXeD', 'x'];
+const HOSTILE = [
+  ...['user', 'order', 'select', 'group', 'we"ird', "it's", 'sp ace', 'Naïve Ünïcødé', '$oto$', 'back\\slash', 'semi;colon', 'per%cent', 'MiXeD', 'x'],
+  // Line terminators of some reader (psql ends a comment at \r), NUL's neighbours, bidi controls.
+  ...['cr\rCREATE TABLE injected (x int); --', 'crlf\r\n-- DROP', 'lf\nSELECT 1; --', 'vt\vff\f', 'soh\x01us\x1fdel\x7f', 'nel\u0085ls\u2028ps\u2029', 'rlo\u202Eevil\u202C', 'lri\u2066x\u2069rlm\u200F'],
+];
 
 export interface PairSpec {
   readonly principal: string;
@@ -45,10 +50,15 @@ const pair = (i: number) =>
 export const scenarios: fc.Arbitrary<Scenario> = fc
   .integer({ min: 1, max: 3 })
   .chain((n) => fc.tuple(fc.constantFrom<SchemaSource>('prisma', 'drizzle'), fc.tuple(...Array.from({ length: n }, (_, i) => pair(i)))))
-  .map(([source, pairs]) => ({ pairs, model: modelOf(source, pairs) }));
+  .map(([source, pairs]) => scenarioOf(pairs, source));
 
 function fkName(p: PairSpec): string {
   return `fk ${p.dependent}`;
+}
+
+/** The scenario of given pairs: their declared model (each dependent one-to-one with its principal). */
+export function scenarioOf(pairs: readonly PairSpec[], source: SchemaSource = 'drizzle'): Scenario {
+  return { pairs, model: modelOf(source, pairs) };
 }
 
 function modelOf(source: SchemaSource, pairs: readonly PairSpec[]): SchemaModel {

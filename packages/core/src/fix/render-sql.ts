@@ -1,22 +1,34 @@
 /**
  * A plan of SQL changes as a migration for one dialect. First a guard reads the data every change
  * depends on (duplicate keys before a unique, NULLs before NOT NULL) and stops the migration with a
- * message naming them before anything changes; then the changes, inside a transaction where the
- * dialect has transactional DDL (PostgreSQL, SQLite) and the caller does not wrap one itself.
- * Every identifier is quoted. Pure: plan in, statements out.
+ * message naming them before anything changes (sql-guard.ts); then the changes, inside a
+ * transaction where the dialect has transactional DDL (PostgreSQL, SQLite) and the caller does not
+ * wrap one itself. Every identifier is quoted; names in comments and messages are shown inert
+ * (inertText), so no name can end a comment line. Pure: plan in, statements out.
  */
 import type { Diagnostic } from '../diagnostics';
+import { UserError } from '../errors';
 import type { ReferentialAction } from '../model';
 import { columnsLabel } from '../model';
 import { quoteIdentifier, quoteTable } from '../sql/quote';
 import type { PlannedChange, SetAside, SqlChange, SqlDialect, SqlPlan } from './plan-sql-changes';
 import type { Fix, TableRef } from './fix';
+import { inertText } from './inert-text';
+import { sqlGuard } from './sql-guard';
+import type { SqlRunner } from './sql-guard';
 
 export interface RenderSqlOptions {
   /** PostgreSQL: build each unique with CREATE UNIQUE INDEX CONCURRENTLY, then attach it (no transaction). */
   readonly concurrently?: boolean;
   /** Wrap the changes in BEGIN/COMMIT (default true); off when the migration runner wraps one itself. */
   readonly transaction?: boolean;
+  /**
+   * Who runs the file (default 'cli'): a database CLI (psql, mysql, sqlite3) over the whole file, which
+   * may carry on past an error (the guard then leaves the session read-only, and MySQL's procedure
+   * gets DELIMITER lines), or an ORM's migration runner that runs the statements one by one and
+   * stops at the first error.
+   */
+  readonly runner?: SqlRunner;
   /** What the SQL was generated from and by, for the header. */
   readonly source: string;
   readonly command: string;
@@ -31,12 +43,6 @@ export interface RenderedSql {
   readonly down: readonly string[];
 }
 
-/** A string literal, escaped for the dialect (MySQL also treats backslash as an escape). */
-function literal(dialect: SqlDialect, text: string): string {
-  const escaped = text.replace(/'/g, "''");
-  return `'${dialect === 'mysql' ? escaped.replace(/\\/g, '\\\\') : escaped}'`;
-}
-
 const ACTIONS: Readonly<Record<ReferentialAction, string>> = {
   cascade: 'CASCADE',
   restrict: 'RESTRICT',
@@ -44,128 +50,6 @@ const ACTIONS: Readonly<Record<ReferentialAction, string>> = {
   'set-null': 'SET NULL',
   'set-default': 'SET DEFAULT',
 };
-
-interface Guard {
-  /** A check that yields a text naming the problem, or NULL when there is none. */
-  readonly kind: 'duplicates' | 'nulls';
-  readonly table: TableRef;
-  readonly columns: readonly string[];
-}
-
-function guardsOf(changes: readonly PlannedChange[]): Guard[] {
-  return changes.flatMap(({ change }): Guard[] => {
-    if (change.kind === 'add-unique') return [{ kind: 'duplicates', table: change.table, columns: change.columns }];
-    if (change.kind === 'set-not-null') return [{ kind: 'nulls', table: change.table, columns: change.columns }];
-    return [];
-  });
-}
-
-function guardLabel(guard: Guard): string {
-  const table = guard.table.schema ? `${guard.table.schema}.${guard.table.name}` : guard.table.name;
-  return guard.kind === 'duplicates' ? `duplicate keys in ${columnsLabel(table, guard.columns)}: ` : `rows with NULL in ${columnsLabel(table, guard.columns)}: `;
-}
-
-const SAMPLES = 5;
-
-/** SELECT of one text naming up to five offending keys (or how many NULL rows), NULL when none: per dialect. */
-function guardQuery(dialect: SqlDialect, guard: Guard): string {
-  const q = (name: string) => quoteIdentifier(dialect, name);
-  const table = quoteTable(dialect, guard.table);
-  const cols = guard.columns.map(q);
-  const label = literal(dialect, guardLabel(guard));
-  if (guard.kind === 'nulls') {
-    const where = cols.map((c) => `${c} IS NULL`).join(' OR ');
-    const count = dialect === 'postgresql' ? 'count(*)::text' : dialect === 'mysql' ? 'CAST(COUNT(*) AS CHAR)' : 'CAST(count(*) AS TEXT)';
-    return nonEmpty(`SELECT ${concat(dialect, [label, count])} AS p, count(*) AS c FROM ${table} WHERE ${where}`);
-  }
-  const notNull = cols.map((c) => `${c} IS NOT NULL`).join(' AND ');
-  const key = dialect === 'sqlite' ? cols.map((c) => `CAST(${c} AS TEXT)`).join(` || ', ' || `) : `concat_ws(', ', ${cols.join(', ')})`;
-  const groups = `SELECT ${key} AS k, count(*) AS n, count(*) OVER () AS total FROM ${table} WHERE ${notNull} GROUP BY ${cols.join(', ')} HAVING count(*) > 1 ORDER BY count(*) DESC, ${cols.join(', ')} LIMIT ${SAMPLES}`;
-  const item = concat(dialect, [`'('`, 'k', `') '`, castText(dialect, 'n'), `' rows'`]);
-  const list =
-    dialect === 'postgresql' ? `string_agg(${item}, ', ' ORDER BY n DESC, k)` : dialect === 'mysql' ? `GROUP_CONCAT(${item} ORDER BY n DESC, k SEPARATOR ', ')` : `group_concat(${item}, ', ')`;
-  const more = `CASE WHEN max(total) > ${SAMPLES} THEN ${concat(dialect, [`' and '`, castText(dialect, `max(total) - ${SAMPLES}`), `' more'`])} ELSE '' END`;
-  return nonEmpty(`SELECT ${concat(dialect, [label, list, more])} AS p, count(*) AS c FROM (${groups}) d`);
-}
-
-/** The text `p` of an aggregate query `… AS p, count(*) AS c`, or no row when it counted none (no HAVING without GROUP BY: older SQLite refuses it). */
-function nonEmpty(aggregate: string): string {
-  return `SELECT p FROM (${aggregate}) g WHERE c > 0`;
-}
-
-function castText(dialect: SqlDialect, expression: string): string {
-  return dialect === 'postgresql' ? `(${expression})::text` : dialect === 'mysql' ? `CAST(${expression} AS CHAR)` : `CAST(${expression} AS TEXT)`;
-}
-
-function concat(dialect: SqlDialect, parts: readonly string[]): string {
-  return dialect === 'mysql' ? `CONCAT(${parts.join(', ')})` : parts.join(' || ');
-}
-
-const STOP = 'oto: nothing was changed, the data would break the migration:';
-const HINT = 'resolve these rows (or declare the relation one-to-many), then run the migration again';
-
-/** A dollar-quote tag that does not occur in the body. */
-function dollarTag(body: string): string {
-  for (let i = 0; ; i++) {
-    const tag = i === 0 ? '$oto$' : `$oto${i}$`;
-    if (!body.includes(tag)) return tag;
-  }
-}
-
-function guardStatements(dialect: SqlDialect, guards: readonly Guard[]): string[] {
-  if (guards.length === 0) return [];
-  const queries = guards.map((g) => guardQuery(dialect, g));
-  if (dialect === 'postgresql') {
-    const checks = queries.map((query) => `  found := (${query});\n  IF found IS NOT NULL THEN problems := problems || E'\\n  ' || found; END IF;`);
-    const body = [
-      'DECLARE',
-      "  problems text := '';",
-      '  found text;',
-      'BEGIN',
-      ...checks,
-      "  IF problems <> '' THEN",
-      `    RAISE EXCEPTION '${STOP}%', problems USING HINT = ${literal(dialect, HINT)};`,
-      '  END IF;',
-      'END',
-    ].join('\n');
-    const tag = dollarTag(body);
-    return [`DO ${tag}\n${body}\n${tag};`];
-  }
-  if (dialect === 'mysql') {
-    const procedure = quoteIdentifier(dialect, 'oto_guard');
-    const checks = queries.map((query) => `  SET found = (${query});\n  IF found IS NOT NULL THEN SET problems = CONCAT(problems, ' ', found, ';'); END IF;`);
-    return [
-      `DROP PROCEDURE IF EXISTS ${procedure};`,
-      [
-        `CREATE PROCEDURE ${procedure}()`,
-        'BEGIN',
-        "  DECLARE problems TEXT DEFAULT '';",
-        '  DECLARE found TEXT DEFAULT NULL;',
-        ...checks,
-        "  IF problems <> '' THEN",
-        `    SET problems = CONCAT(${literal(dialect, STOP)}, problems);`,
-        "    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = problems;",
-        '  END IF;',
-        'END;',
-      ].join('\n'),
-      `CALL ${procedure}();`,
-      `DROP PROCEDURE ${procedure};`,
-    ];
-  }
-  // SQLite: each problem goes into a temporary table; a trigger raises them all at once (SQLite 3.47+
-  // takes an expression in RAISE; older versions reject the trigger, also before any change).
-  const problems = '"temp"."oto_problems"';
-  const abort = '"temp"."oto_abort"';
-  return [
-    `CREATE TEMP TABLE "oto_problems" ("problem" TEXT NOT NULL);`,
-    ...queries.map((query) => `INSERT INTO ${problems} ${query};`),
-    `CREATE TEMP TABLE "oto_abort" ("problems" TEXT NOT NULL);`,
-    `CREATE TEMP TRIGGER "oto_abort_raise" BEFORE INSERT ON "oto_abort" BEGIN SELECT RAISE(ABORT, ${literal(dialect, STOP)} || ' ' || NEW."problems"); END;`,
-    `INSERT INTO ${abort} ${nonEmpty(`SELECT group_concat("problem", '; ') AS p, count(*) AS c FROM ${problems}`)};`,
-    `DROP TABLE ${abort};`,
-    `DROP TABLE ${problems};`,
-  ];
-}
 
 function columnList(dialect: SqlDialect, columns: readonly string[]): string {
   return `(${columns.map((c) => quoteIdentifier(dialect, c)).join(', ')})`;
@@ -235,12 +119,9 @@ function undoStatements(dialect: SqlDialect, change: SqlChange): string[] {
   }
 }
 
-/** `-- ` lines, one per line of text. */
-function comment(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line ? `-- ${line}` : '--'))
-    .join('\n');
+/** `-- ` lines, one per line, each shown inert: no name can end the comment early. */
+function comment(lines: readonly string[]): string {
+  return lines.map((line) => (line ? `-- ${inertText(line)}` : '--')).join('\n');
 }
 
 /** What a fix would change, in words. */
@@ -262,7 +143,7 @@ export function describeFix(fix: Fix): string {
 
 /** `Model.field: <change>: <why not>` for a finding whose fix this SQL does not make. */
 export function setAsideLine(aside: SetAside): string {
-  return `${findingLabel(aside.finding)}: ${aside.finding.fix ? `${describeFix(aside.finding.fix)}: ` : ''}${aside.reason}`;
+  return inertText(`${findingLabel(aside.finding)}: ${aside.finding.fix ? `${describeFix(aside.finding.fix)}: ` : ''}${aside.reason}`);
 }
 
 /** `Model.field` of the finding's relation, else its relation or table. */
@@ -275,30 +156,76 @@ function findingLine(d: Diagnostic): string {
   return `${d.ruleId}: ${d.message}`;
 }
 
+/** The names a change puts into SQL. */
+function namesOf(change: SqlChange): string[] {
+  const names = [change.table.name, ...(change.table.schema ? [change.table.schema] : [])];
+  switch (change.kind) {
+    case 'add-unique':
+      return [...names, change.name, ...change.columns];
+    case 'set-not-null':
+      return [...names, ...change.columns];
+    case 'replace-foreign-key':
+      return [...names, change.foreignKey.name, change.foreignKey.referencedTable, ...change.foreignKey.columns, ...change.foreignKey.referencedColumns];
+    case 'rename-unique':
+      return [...names, change.from, change.to, ...change.columns];
+    case 'rename-table':
+      return [...names, change.to];
+  }
+}
+
+/**
+ * A name the file cannot carry: no SQL database takes a NUL character in a name (nor can psql or
+ * mysql read one from a file), and the mysql/mariadb CLI reads `\r\n` as `\n` even inside a quoted
+ * name. One line naming the table and what to do.
+ */
+function refuseUnsendable(dialect: SqlDialect, runner: SqlRunner, changes: readonly PlannedChange[]): void {
+  for (const { change } of changes) {
+    const table = inertText(change.table.schema ? `${change.table.schema}.${change.table.name}` : change.table.name);
+    for (const name of namesOf(change)) {
+      if (name.includes('\0')) throw new UserError(`table ${table}: the name ${inertText(name)} holds a NUL character (\\0), which no SQL database takes in a name: rename it in the schema`);
+      if (dialect === 'mysql' && runner === 'cli' && name.includes('\r\n')) {
+        throw new UserError(`table ${table}: the name ${inertText(name)} holds \\r\\n, which the mysql/mariadb CLI reads as \\n: write the migration with --into (its runner sends each statement as it is), or rename it`);
+      }
+    }
+  }
+}
+
+/** How to run the file so that it stops at the first error (the guard's). */
+const HOW_TO_RUN: Readonly<Record<SqlDialect, string>> = {
+  postgresql: 'Run it with a runner that stops at the first error: psql -v ON_ERROR_STOP=1 -f <file>.',
+  mysql: 'Run it with the mysql/mariadb CLI (it stops at the first error; with --force the session is left read-only instead): mysql <database> < <file>.',
+  sqlite: 'Run it with a runner that stops at the first error: sqlite3 -bail <database> < <file>.',
+};
+
 export function renderSql(plan: SqlPlan, options: RenderSqlOptions): RenderedSql {
   const { dialect } = plan;
+  const runner = options.runner ?? 'cli';
+  refuseUnsendable(dialect, runner, plan.changes);
   const concurrently = dialect === 'postgresql' && (options.concurrently ?? false);
   const transaction = dialect !== 'mysql' && !concurrently && (options.transaction ?? true);
-  const guards = guardStatements(dialect, guardsOf(plan.changes));
-  const blocks: { readonly note?: string; readonly statements: readonly string[] }[] = [];
+  const guard = sqlGuard(dialect, plan.changes, { runner, inTransaction: transaction });
+  const blocks: { readonly note?: readonly string[]; readonly statements: readonly string[]; readonly text?: string }[] = [];
   if (transaction && plan.changes.length > 0) blocks.push({ statements: ['BEGIN;'] });
-  if (guards.length > 0) {
-    blocks.push({ note: 'Guard: stops here, before any change, naming the rows that would break a change below.', statements: guards });
+  if (guard) {
+    const readOnly = guard.end.length > 0 ? ['If a runner carries on past its error, the session it leaves read-only makes every change below fail too.'] : [];
+    blocks.push({ note: ['Guard: stops here, before any change, naming the rows that would break a change below.', ...readOnly], statements: guard.statements, text: guard.text });
   }
   for (const planned of plan.changes) {
-    blocks.push({ note: planned.findings.map(findingLine).join('\n'), statements: changeStatements(dialect, planned.change, concurrently) });
+    blocks.push({ note: planned.findings.map(findingLine), statements: changeStatements(dialect, planned.change, concurrently) });
   }
   if (transaction && plan.changes.length > 0) blocks.push({ statements: ['COMMIT;'] });
+  if (guard && guard.end.length > 0) blocks.push({ note: ['The session writable again.'], statements: guard.end });
 
   const header = [
     `Generated by oto from ${options.source}: \`${options.command}\`.`,
     plan.changes.length === 0 ? 'Nothing to change: no finding has a fix this SQL can make.' : `${plan.changes.length} change(s) for ${dialect}. Review before applying.`,
+    ...(plan.changes.length > 0 && runner === 'cli' ? [HOW_TO_RUN[dialect]] : []),
     ...(dialect === 'mysql' && plan.changes.length > 0 ? ['MySQL commits each DDL statement: the guard runs first so that no change starts on data that would break it.'] : []),
     ...(concurrently ? ['Built CONCURRENTLY: run outside a transaction. If an index build fails, DROP INDEX CONCURRENTLY it before running again.'] : []),
     ...(plan.setAside.length > 0 ? ['', 'Not changed by this SQL:', ...plan.setAside.map((s) => `  ${setAsideLine(s)}`)] : []),
   ];
   const statements = blocks.flatMap((b) => b.statements);
-  const text = [comment(header.join('\n')), ...blocks.map((b) => [...(b.note ? [comment(b.note)] : []), ...b.statements].join('\n'))].join('\n\n') + '\n';
+  const text = [comment(header), ...blocks.map((b) => [...(b.note ? [comment(b.note)] : []), b.text ?? b.statements.join('\n')].join('\n'))].join('\n\n') + '\n';
   const down = [...plan.changes].reverse().flatMap((planned) => undoStatements(dialect, planned.change));
   return { statements, text, down };
 }
