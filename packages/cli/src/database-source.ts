@@ -4,15 +4,28 @@
  * the empty scratch database `--database-url` names).
  */
 import * as path from 'node:path';
-import { UserError, shownPath } from '@oto/core';
+import { UserError, loadConfigFile, oneLine, shownPath } from '@oto/core';
 import type { DatabaseFacts, Dialect, SchemaModel } from '@oto/core';
-import { MigrationRecorder, openReplayTarget, readDatabase, readMigrationFolder, replayMigrationFolder } from '@oto/database';
+import { MigrationRecorder, openReplayTarget, readDatabase, readMigrationFolder, readPreludes, replayMigrationFolder } from '@oto/database';
+import type { Prelude } from '@oto/database';
 import type { TypeormMigrations } from '@oto/typeorm';
 
 export interface DatabaseOptions {
   readonly databaseUrl?: string;
   /** `--migrations [folder]`: true without a folder (TypeORM: the DataSource's own migrations). */
   readonly migrations?: string | true;
+  /** `--config <file>`: where the replay's preludes are listed (else the config oto finds). */
+  readonly config?: string;
+}
+
+/** The config's `replay.prelude`, read: SQL the replay runs before the first migration. */
+async function replayPreludes(cwd: string, configFile: string | undefined): Promise<Prelude[]> {
+  const { config, file } = await loadConfigFile(configFile ? { cwd, file: configFile } : { cwd });
+  const entries = config.replay?.prelude ?? [];
+  if (entries.length === 0) return [];
+  const shown = file ? shownPath(cwd, file) : 'config';
+  const configLabel = file && path.basename(file) === 'package.json' ? `${shown}#oto` : shown;
+  return readPreludes(entries, { baseDir: file ? path.dirname(file) : cwd, cwd, configLabel });
 }
 
 export type DatabasePlan =
@@ -21,13 +34,20 @@ export type DatabasePlan =
   | { readonly kind: 'compare'; read(declared: SchemaModel): Promise<DatabaseFacts> };
 
 /** TypeORM migration classes replayed by the TypeORM source, into a fresh scratch database. */
-function typeormReplay(dir: string | undefined, label: string, databaseUrl: string | undefined, cwd: string): TypeormMigrations {
+function typeormReplay(dir: string | undefined, label: string, options: DatabaseOptions, cwd: string): TypeormMigrations {
+  const { databaseUrl } = options;
   return {
     ...(dir ? { dir } : {}),
     async open(dialect: Dialect) {
+      const preludes = await replayPreludes(cwd, options.config);
       const target = await openReplayTarget({ dialect, cwd, ...(databaseUrl ? { databaseUrl } : {}) });
       const recorder = new MigrationRecorder(target.client.dialect, label);
       try {
+        for (const prelude of preludes) {
+          await target.client.exec(prelude.sql).catch((error: unknown) => {
+            throw new UserError(`${label}: ${prelude.label} fails on ${target.client.label}: ${oneLine(error)}`);
+          });
+        }
         return {
           url: await target.url(),
           afterEach: (name, query) => recorder.afterEach(name, query),
@@ -58,17 +78,18 @@ export function planDatabase(options: DatabaseOptions & { readonly typeorm?: str
   if (migrations === true) {
     if (orm !== 'typeorm') throw new UserError('--migrations needs a folder: --migrations <folder> (only TypeORM can take the DataSource\'s own)');
     const dataSource = shownPath(cwd, path.resolve(cwd, options.typeorm ?? ''));
-    return { kind: 'source', typeorm: typeormReplay(undefined, `the migrations of ${dataSource}`, databaseUrl, cwd) };
+    return { kind: 'source', typeorm: typeormReplay(undefined, `the migrations of ${dataSource}`, options, cwd) };
   }
   const dir = path.resolve(cwd, migrations);
   const label = shownPath(cwd, dir);
   const folder = readMigrationFolder(dir, label);
   if (folder.format === 'typeorm') {
     if (orm !== 'typeorm') throw new UserError(`${label} holds TypeORM migration classes: check it with --typeorm <data source>`);
-    return { kind: 'source', typeorm: typeormReplay(dir, label, databaseUrl, cwd) };
+    return { kind: 'source', typeorm: typeormReplay(dir, label, options, cwd) };
   }
   return {
     kind: 'compare',
-    read: (declared) => replayMigrationFolder(folder, { schemaDialect: declared.dialect, label, cwd, ...(databaseUrl ? { databaseUrl } : {}) }),
+    read: async (declared) =>
+      replayMigrationFolder(folder, { schemaDialect: declared.dialect, label, cwd, ...(databaseUrl ? { databaseUrl } : {}), preludes: await replayPreludes(cwd, options.config) }),
   };
 }

@@ -36,6 +36,12 @@ export const otoConfigSchema = z
      */
     accessors: z.object({ out: z.string().min(1) }).strict().optional(),
     /**
+     * Migration replay (`--migrations`): `prelude` lists SQL run before the first migration, in
+     * order, for what the hosting platform creates: a prelude oto ships (`supabase`) or a `.sql`
+     * file relative to the config file's folder.
+     */
+    replay: z.object({ prelude: z.array(z.string().min(1)).optional() }).strict().optional(),
+    /**
      * `oto check --usage`: the tsconfig of the application code (a solution tsconfig's references
      * are followed), and globs of files to keep or leave out (relative to the tsconfig's folder).
      */

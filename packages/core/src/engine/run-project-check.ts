@@ -64,7 +64,7 @@ export async function runProjectCheck(options: ProjectCheckOptions): Promise<Pro
   const usage = options.usage ? await options.usage(source.model, merged) : undefined;
   const result = check(source.model, config, database, usage);
   const report = buildReport(result, { cwd: options.cwd });
-  const warnings = [...(source.warnings ?? []), ...usageWarnings(result, options.cwd)];
+  const warnings = [...(source.warnings ?? []), ...(database?.warnings ?? []), ...usageWarnings(result, options.cwd)];
   return { report, result, config, warnings, failed: reaches(report.diagnostics, config.failOn) };
 }
 

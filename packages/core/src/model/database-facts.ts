@@ -37,4 +37,6 @@ export interface DatabaseFacts {
   readonly duplicates?: readonly DuplicateKeys[];
   /** After each migration, in order (migration replay only). */
   readonly steps?: readonly MigrationStep[];
+  /** What the replay changed to run at all (a shimmed extension), one line each, shown as warnings. */
+  readonly warnings?: readonly string[];
 }

@@ -4,6 +4,8 @@ import type { Bounds } from '../clients/postgres';
 import type { MigrationFolder } from './migration-folder';
 import { replaySqlMigrations } from './replay';
 import { openReplayTarget } from './replay-target';
+import { forEmbeddedPglite } from './embedded-extensions';
+import type { Prelude } from './preludes';
 
 /** The dialect to replay in: the folder's own when it says, which must agree with the schema's. */
 export function replayDialect(folder: MigrationFolder, schemaDialect: Dialect, label: string): Dialect {
@@ -17,12 +19,24 @@ export function replayDialect(folder: MigrationFolder, schemaDialect: Dialect, l
 /** Replays a folder of SQL migrations (Prisma, drizzle-kit, plain .sql) into a fresh database. */
 export async function replayMigrationFolder(
   folder: MigrationFolder,
-  options: { schemaDialect: Dialect; label: string; cwd: string; databaseUrl?: string; bounds?: Bounds },
+  options: { schemaDialect: Dialect; label: string; cwd: string; databaseUrl?: string; bounds?: Bounds; preludes?: readonly Prelude[] },
 ): Promise<DatabaseFacts> {
   const dialect = replayDialect(folder, options.schemaDialect, options.label);
-  const target = await openReplayTarget({ dialect, cwd: options.cwd, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.bounds ? { bounds: options.bounds } : {}) });
+  // Into embedded PGlite: the extensions the migrations create, pgvector shimmed. A server given
+  // with --database-url runs the migrations unchanged.
+  const embedded = !options.databaseUrl && (dialect === 'postgresql' || dialect === 'cockroachdb') ? forEmbeddedPglite(folder) : undefined;
+  const target = await openReplayTarget({
+    dialect,
+    cwd: options.cwd,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.bounds ? { bounds: options.bounds } : {}),
+    ...(embedded ? { extensions: embedded.extensions } : {}),
+  });
   try {
-    return await replaySqlMigrations(folder, target, options.label);
+    return await replaySqlMigrations(embedded?.folder ?? folder, target, options.label, {
+      setup: [...(embedded?.setup ?? []).map((sql) => ({ label: 'the pgvector shim', sql })), ...(options.preludes ?? [])],
+      warnings: embedded?.warnings ?? [],
+    });
   } finally {
     await target.close();
   }

@@ -53,7 +53,14 @@ async function ensureEmpty(client: SqlClient, close: () => Promise<void> = () =>
   }
 }
 
-export async function openReplayTarget(options: { dialect: Dialect; databaseUrl?: string; cwd: string; bounds?: Bounds }): Promise<ReplayTarget> {
+export async function openReplayTarget(options: {
+  dialect: Dialect;
+  databaseUrl?: string;
+  cwd: string;
+  bounds?: Bounds;
+  /** Extensions (SQL names) the embedded PGlite loads besides the common ones. */
+  extensions?: readonly string[];
+}): Promise<ReplayTarget> {
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     const parsed = parseDatabaseUrl(url, options.cwd);
@@ -77,7 +84,7 @@ export async function openReplayTarget(options: { dialect: Dialect; databaseUrl?
   switch (options.dialect) {
     case 'postgresql':
     case 'cockroachdb':
-      return embeddedPostgres(await createPglite());
+      return embeddedPostgres(await createPglite(undefined, options.extensions ?? []));
     case 'sqlite': {
       const client = sqliteClient(':memory:', 'in-memory SQLite', options.bounds?.queryTimeoutMs ?? 60_000);
       return {

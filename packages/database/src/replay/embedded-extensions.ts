@@ -1,0 +1,50 @@
+/**
+ * What a replay into embedded PGlite needs for the extensions its migrations create: the ones
+ * this PGlite ships are loaded; pgvector, which PGlite 0.5 lacks, is replayed through its shim
+ * (one warning line); any other is left to fail with a line that says what to do.
+ */
+import { shippedExtensions } from '../clients/pglite-extensions';
+import type { MigrationFolder } from './migration-folder';
+import { shimVector, VECTOR_SHIM_SETUP } from './vector-shim';
+
+const CREATE_EXTENSION = /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[A-Za-z_][\w$]*)/gi;
+
+/** The extensions a script creates, by name (`"uuid-ossp"` as `uuid-ossp`). */
+export function createdExtensions(sql: string): string[] {
+  return [...sql.matchAll(CREATE_EXTENSION)].map((m) => {
+    const name = m[1]!;
+    return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
+  });
+}
+
+export interface EmbeddedReplay {
+  /** The folder to replay: the same, or with its pgvector statements shimmed. */
+  readonly folder: MigrationFolder;
+  /** Extensions to give PGlite (SQL names). */
+  readonly extensions: readonly string[];
+  /** Run before the first migration. */
+  readonly setup: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** Plans the replay of a PostgreSQL migrations folder into embedded PGlite. */
+export function forEmbeddedPglite(folder: MigrationFolder, shipped: ReadonlySet<string> = shippedExtensions()): EmbeddedReplay {
+  const wanted = new Set(folder.migrations.flatMap((m) => createdExtensions(m.sql)));
+  const extensions = [...wanted].filter((name) => shipped.has(name));
+  if (!wanted.has('vector') || shipped.has('vector')) return { folder, extensions, setup: [], warnings: [] };
+  let columns = 0;
+  let indexes = 0;
+  const migrations = folder.migrations.map((m) => {
+    const shim = shimVector(m.statements);
+    columns += shim.columns;
+    indexes += shim.indexes;
+    return { ...m, statements: shim.statements };
+  });
+  const warning =
+    `the migrations create extension vector, which embedded PGlite lacks: replayed with oto's shim ` +
+    `(${plural(columns, 'vector type')} as real[], ${plural(indexes, 'pgvector index')} skipped; keys and uniques unchanged); ` +
+    'give --database-url an empty database with pgvector to replay them unchanged';
+  return { folder: { ...folder, migrations }, extensions, setup: [VECTOR_SHIM_SETUP], warnings: [warning] };
+}

@@ -1,0 +1,103 @@
+/**
+ * Extensions in replayed migrations: every extension the installed PGlite ships is loaded when a
+ * migration creates it; pgvector, which PGlite 0.5 lacks, is replayed through its shim with one
+ * warning; a server given with --database-url runs the migrations unchanged.
+ */
+import { tempProjects } from '../../../core/src/testing/temp-projects';
+import { shippedExtensions } from '../clients/pglite-extensions';
+import { connect } from '../connect';
+import { createdExtensions } from './embedded-extensions';
+import { readMigrationFolder } from './migration-folder';
+import { replayMigrationFolder } from './replay-folder';
+
+const projects = tempProjects('replay-extensions');
+const LOCK = 'provider = "postgresql"\n';
+
+/** A Prisma folder: a document table with a pgvector embedding, a one-to-one owner, a cube column. */
+const INIT = `CREATE EXTENSION IF NOT EXISTS "vector";
+CREATE EXTENSION IF NOT EXISTS cube;
+CREATE TABLE "Owner" ("id" SERIAL NOT NULL, CONSTRAINT "Owner_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "Doc" ("id" SERIAL NOT NULL, "ownerId" INTEGER NOT NULL, "embedding" vector(3), "box" cube, CONSTRAINT "Doc_pkey" PRIMARY KEY ("id"));
+CREATE UNIQUE INDEX "Doc_ownerId_key" ON "Doc"("ownerId");
+CREATE INDEX "Doc_embedding_idx" ON "Doc" USING hnsw ("embedding" vector_cosine_ops);
+ALTER TABLE "Doc" ADD CONSTRAINT "Doc_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "Owner"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+`;
+/** Supabase's match function: LANGUAGE sql bodies are checked at creation, `<=>` is pgvector's. */
+const MATCH = `create or replace function match_docs(query vector(3), n int) returns setof "Doc" language sql stable as $$
+  select * from "Doc" order by "embedding" <=> query limit n;
+$$;
+`;
+
+const folder = (name: string, files: Record<string, string>) => {
+  const dir = projects(name, files);
+  return { dir, folder: readMigrationFolder(`${dir}/migrations`, 'migrations') };
+};
+
+describe('extensions on embedded PGlite', () => {
+  it('knows what the installed PGlite ships, and what a migration creates', () => {
+    const shipped = shippedExtensions();
+    for (const name of ['uuid-ossp', 'cube', 'pg_trgm', 'isn', 'seg']) expect(shipped.has(name)).toBe(true);
+    expect(shipped.has('vector')).toBe(false);
+    expect(createdExtensions('create extension if not exists "uuid-ossp"; CREATE EXTENSION Cube WITH SCHEMA public;')).toEqual(['uuid-ossp', 'cube']);
+  });
+
+  it('loads a shipped extension the migrations create, shims pgvector, and keeps the keys exact', async () => {
+    const { dir, folder: migrations } = folder('vector', {
+      'migrations/migration_lock.toml': LOCK,
+      'migrations/20240101000000_init/migration.sql': INIT,
+      'migrations/20240102000000_match/migration.sql': MATCH,
+    });
+    const facts = await replayMigrationFolder(migrations, { schemaDialect: 'postgresql', label: 'migrations', cwd: dir });
+    const doc = facts.model.tables.find((t) => t.name === 'Doc')!;
+    expect(doc.columns.map((c) => c.name)).toEqual(['id', 'ownerId', 'embedding', 'box']);
+    expect(doc.primaryKey?.columns).toEqual(['id']);
+    expect(doc.uniques.map((u) => [u.name, u.columns])).toEqual([['Doc_ownerId_key', ['ownerId']]]);
+    expect(doc.foreignKeys.map((fk) => [fk.columns, fk.referencedTable, fk.onDelete])).toEqual([[['ownerId'], 'Owner', 'cascade']]);
+    expect(facts.warnings).toEqual([
+      "the migrations create extension vector, which embedded PGlite lacks: replayed with oto's shim (2 vector types as real[], 1 pgvector index skipped; keys and uniques unchanged); give --database-url an empty database with pgvector to replay them unchanged",
+    ]);
+  }, 120_000);
+
+  it('without pgvector, no shim and no warning', async () => {
+    const { dir, folder: migrations } = folder('plain', {
+      'migrations/001.sql': 'CREATE EXTENSION isn; CREATE TABLE book (id int PRIMARY KEY, code isbn13 UNIQUE);',
+    });
+    const facts = await replayMigrationFolder(migrations, { schemaDialect: 'postgresql', label: 'migrations', cwd: dir });
+    expect(facts.model.tables[0]!.uniques.map((u) => u.columns)).toEqual([['code']]);
+    expect(facts.warnings).toBeUndefined();
+  }, 120_000);
+
+  it('an extension PGlite does not ship: one line that says what to do', async () => {
+    const { dir, folder: migrations } = folder('missing', { 'migrations/001.sql': 'CREATE EXTENSION pg_graphql;' });
+    await expect(replayMigrationFolder(migrations, { schemaDialect: 'postgresql', label: 'migrations', cwd: dir })).rejects.toThrow(
+      'migrations: migration 001 fails on embedded PGlite: extension "pg_graphql" is not available: embedded PGlite does not ship extension pg_graphql; give --database-url an empty database that has it',
+    );
+  }, 120_000);
+});
+
+const PG_URL = process.env['OTO_TEST_PG_URL'];
+
+(PG_URL ? describe : describe.skip)('extensions on a PostgreSQL server (OTO_TEST_PG_URL)', () => {
+  const database = 'oto_replay_d_ext';
+  const scratch = () => {
+    const url = new URL(PG_URL!);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  beforeAll(async () => {
+    const admin = await connect(PG_URL!, { cwd: process.cwd() });
+    await admin.exec(`DROP DATABASE IF EXISTS ${database}`);
+    await admin.exec(`CREATE DATABASE ${database}`).finally(() => admin.close());
+  }, 60_000);
+  afterAll(async () => {
+    const admin = await connect(PG_URL!, { cwd: process.cwd() });
+    await admin.exec(`DROP DATABASE IF EXISTS ${database}`).finally(() => admin.close());
+  }, 60_000);
+
+  it('runs the migrations unchanged: no shim on a server (this one has no pgvector, and says so)', async () => {
+    const { dir, folder: migrations } = folder('server', { 'migrations/migration_lock.toml': LOCK, 'migrations/20240101000000_init/migration.sql': INIT });
+    await expect(replayMigrationFolder(migrations, { schemaDialect: 'postgresql', label: 'migrations', cwd: dir, databaseUrl: scratch() })).rejects.toThrow(
+      /^migrations: migration 20240101000000_init fails on postgresql:\/\/oto:\*\*\*@127\.0\.0\.1:54329\/oto_replay_d_ext: extension "vector" is not available/,
+    );
+  }, 120_000);
+});
