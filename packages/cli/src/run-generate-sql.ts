@@ -73,6 +73,8 @@ export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Pr
   const sql = renderSql(plan, {
     concurrently: options.concurrently ?? false,
     transaction: !wraps,
+    // A migrations folder's runner stops at the first error; a file for psql/mysql may meet one that carries on.
+    runner: options.into === undefined ? 'cli' : 'migrator',
     source: database ? `${project.orm} schema and ${database.label}` : `the ${project.orm} schema`,
     // The flags that shape the SQL (never a database URL: the header must not carry a password).
     command: [
