@@ -1,6 +1,8 @@
 export { loadFailureOf, withModuleLoader } from './module-loader';
 export type { CompiledModule, LoadFailure, LoaderOptions, ModuleLoader, StubbedModule } from './module-loader';
 export { describeLoadError } from './describe-load-error';
+export { MissingModulesError, missingModulesLine } from './missing-modules';
+export type { MissingModule } from './missing-modules';
 export { createStub } from './stub';
 export { stubbedWarning } from './stubbed-warning';
 export { importsNeedExtension } from './import-style';

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { transformSync } from '@swc/core';
-import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import { shownPath } from '@oto/core';
 import picomatch from 'picomatch';
+import { MissingModulesError } from './missing-modules';
+import type { MissingModule } from './missing-modules';
+import { isBare, isInNodeModules, projectResolver } from './project-resolver';
 import { createStub } from './stub';
 import { typescriptProgramCompiler } from './typescript-program';
 
@@ -118,10 +121,6 @@ function projectTypescriptCompile(cwd: string): Compile {
   return (code, filename) => (TS_EXTENSIONS.includes(path.extname(filename)) ? compile(code, filename) : swcCompile(code, filename));
 }
 
-function isBare(request: string): boolean {
-  return !request.startsWith('.') && !path.isAbsolute(request) && !request.startsWith('node:');
-}
-
 /**
  * Runs `use` with the hooks installed, and removes them (and the modules compiled) after; when `use`
  * returns a promise, once it settles.
@@ -132,15 +131,9 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
   const stubMatch = stubPatterns.length > 0 ? picomatch(stubPatterns as string[], { dot: true }) : () => false;
   const stubbed = new Map<string, StubbedModule>();
   const compiled = new Set<string>();
-  const tsconfigCache = new Map<string, ((specifier: string) => string[]) | null>();
-
-  const pathsOf = (fromDir: string) => {
-    if (!tsconfigCache.has(fromDir)) {
-      const tsconfig = getTsconfig(fromDir);
-      tsconfigCache.set(fromDir, tsconfig ? createPathsMatcher(tsconfig) : null);
-    }
-    return tsconfigCache.get(fromDir) ?? null;
-  };
+  // Project imports that did not resolve: each becomes a stand-in, and the load fails naming them all.
+  const missing = new Map<string, MissingModule>();
+  let entry: string | undefined;
   const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
   const compile = options.compiler === 'project-typescript' ? projectTypescriptCompile(cwd) : swcCompile;
 
@@ -149,34 +142,8 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
   const originalLoad = internals._load;
   const originalResolve = internals._resolveFilename;
 
-  const resolve = (request: string, parent: NodeModule | null | undefined, isMain: boolean, extra?: unknown): string => {
-    const parentDir = parent?.filename ? path.dirname(parent.filename) : cwd;
-    if (isBare(request) && parent?.filename && !parent.filename.split(path.sep).includes('node_modules')) {
-      const candidates = pathsOf(parentDir)?.(request) ?? [];
-      for (const candidate of candidates) {
-        try {
-          return originalResolve.call(Module, candidate, parent, isMain, extra);
-        } catch {
-          // try the next candidate, then Node's own resolution
-        }
-      }
-    }
-    try {
-      return originalResolve.call(Module, request, parent, isMain, extra);
-    } catch (error) {
-      // TypeScript sources import `./user.js` for `./user.ts` (NodeNext style).
-      const js = /\.(c|m)?js$/.exec(request);
-      if (js && !isBare(request)) {
-        const ts = request.slice(0, -js[0].length) + (js[1] === 'm' ? '.mts' : js[1] === 'c' ? '.cts' : '.ts');
-        try {
-          return originalResolve.call(Module, ts, parent, isMain, extra);
-        } catch {
-          // fall through to the original error
-        }
-      }
-      throw error;
-    }
-  };
+  const resolver = projectResolver((request, parent, isMain, extra) => originalResolve.call(Module, request, parent, isMain, extra), cwd);
+  const { resolve } = resolver;
 
   const stubFor = (request: string, parent: NodeModule | null | undefined, isMain: boolean): unknown => {
     let matched = stubMatch(request);
@@ -207,6 +174,15 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
       if (typeof error === 'object' && error !== null && !(FAILURE in error)) {
         const notFound = (error as { code?: string }).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(`'${request}'`);
         const importer = parent?.filename && parent.filename !== entryParent ? { importer: relative(parent.filename) } : {};
+        if (notFound && parent?.filename && parent.filename !== entryParent && !isInNodeModules(parent.filename)) {
+          // A project file's import: go on, to name every such module at once (see missing-modules).
+          const stub = isBare(request) ? request : relative(path.resolve(path.dirname(parent.filename), request));
+          const mappedTo = resolver.mappedTo(request, parent);
+          if (!missing.has(stub)) {
+            missing.set(stub, { request, importer: relative(parent.filename), stub, ...(mappedTo ? { mappedTo } : {}), ...(entry ? { entry } : {}) });
+          }
+          return createStub(request);
+        }
         const failure: LoadFailure = { request, notFound, ...importer };
         Object.defineProperty(error, FAILURE, { value: failure, enumerable: false });
       }
@@ -236,10 +212,17 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
     for (const file of compiled) delete internals._cache[file];
   };
   const requireFrom = Module.createRequire(entryParent);
+  // What a stand-in for a missing module made fail says nothing: the missing modules are the error.
+  const failWithMissing = (error?: unknown): never => {
+    throw missing.size > 0 ? new MissingModulesError([...missing.values()]) : error;
+  };
   let result: T;
   try {
     result = use({
-      load: (file) => requireFrom(path.resolve(cwd, file)),
+      load: (file) => {
+        entry = shownPath(cwd, path.resolve(cwd, file));
+        return requireFrom(path.resolve(cwd, file));
+      },
       get stubbed() {
         return [...stubbed.values()];
       },
@@ -251,11 +234,17 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
     });
   } catch (error) {
     uninstall();
-    throw error;
+    return failWithMissing(error);
   }
   // An async `use` (TypeORM imports entity globs while it builds metadata) keeps the hooks until it settles.
-  if (isPromise(result)) return result.finally(uninstall) as T;
+  if (isPromise(result)) {
+    return result.finally(uninstall).then(
+      (value) => (missing.size > 0 ? failWithMissing() : value),
+      (error: unknown) => failWithMissing(error),
+    ) as T;
+  }
   uninstall();
+  if (missing.size > 0) failWithMissing();
   return result;
 }
 
