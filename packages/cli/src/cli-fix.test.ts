@@ -1,12 +1,18 @@
 /**
  * `oto fix` through the CLI, in a temporary Drizzle project: `--dry-run` prints a unified diff and
  * writes nothing; the run writes the file; the schema then checks clean of what it fixed, and a
- * second run changes nothing; `--renames` also renames to the oto_ convention.
+ * second run changes nothing; `--renames` also renames to the oto_ convention. And nothing of the
+ * user's is lost: line endings, BOM, mode and links kept, read-only files and files changed meanwhile
+ * refused, a multi-file fix written all or none, and finished by the next run after a crash.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
-import { oto } from './testing/run-oto';
+import { commitWrite, prepareWrite } from '@oto/core';
+import { runCli } from './cli';
+import { JOURNAL_FILE, writeJournal } from './fix-journal';
+import type { CliIo } from './io';
+import { expectInputError, oto } from './testing/run-oto';
 
 const DRIZZLE_PACKAGE = path.resolve(__dirname, '../../drizzle');
 const projects = tempProjects('cli-fix');
@@ -91,4 +97,120 @@ describe('oto fix', () => {
     expect(text).toContain(".unique('oto_passport_user_id_key'),");
     expect(findings((await oto(dir, 'check', '--format', 'json')).stdout)).toEqual([]);
   }, 60_000);
+});
+
+/** Two schema modules, each with a one-to-one whose unique is missing: one fix per file. */
+const USERS = `import { relations } from 'drizzle-orm';
+import { pgTable, serial } from 'drizzle-orm/pg-core';
+import { licences } from './licences';
+import { passports } from './passports';
+
+export const users = pgTable('app_user', { id: serial('id').primaryKey() });
+export const usersRelations = relations(users, ({ one }) => ({ passport: one(passports), licence: one(licences) }));
+`;
+const owned = (table: string, variable: string) => `import { relations } from 'drizzle-orm';
+import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
+import { users } from './users';
+
+export const ${variable} = pgTable('${table}', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+});
+export const ${variable}Relations = relations(${variable}, ({ one }) => ({ user: one(users, { fields: [${variable}.userId], references: [users.id] }) }));
+`;
+const twoFiles = (name: string) =>
+  projects(
+    name,
+    {
+      'src/schema/users.ts': USERS,
+      'src/schema/passports.ts': owned('passport', 'passports'),
+      'src/schema/licences.ts': owned('licence', 'licences'),
+      'drizzle.config.ts': "export default { schema: './src/schema', dialect: 'postgresql' };\n",
+      'package.json': JSON.stringify({ oto: { naming: 'off' } }),
+    },
+    { 'drizzle-orm': installed('drizzle-orm', DRIZZLE_PACKAGE) },
+  );
+
+describe('oto fix keeps what is the user\'s', () => {
+  it('keeps CRLF, the BOM and the mode of a schema reached through a symbolic link, and the link', async () => {
+    const dir = project('layout', 'off');
+    const target = path.join(dir, 'shared', 'schema.ts');
+    fs.mkdirSync(path.dirname(target));
+    const layout = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+    fs.writeFileSync(target, layout(SCHEMA));
+    fs.chmodSync(target, 0o600);
+    fs.rmSync(path.join(dir, 'src/schema.ts'));
+    fs.symlinkSync(path.join('..', 'shared', 'schema.ts'), path.join(dir, 'src/schema.ts'));
+    const run = await oto(dir, 'fix');
+    expect(run).toMatchObject({ code: 0, stderr: 'oto: made 1 change for 1 finding\n' });
+    expect(fs.lstatSync(path.join(dir, 'src/schema.ts')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toBe(layout(SCHEMA.replace('.references(() => users.id),', ".references(() => users.id)\n    .unique('oto_passport_user_id_key'),")));
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['schema.ts']);
+  }, 60_000);
+
+  it('refuses a read-only schema file in one line naming it, and leaves it', async () => {
+    const dir = project('read-only', 'off');
+    fs.chmodSync(path.join(dir, 'src/schema.ts'), 0o444);
+    await expectInputError(dir, ['fix'], /^oto: src\/schema\.ts: is read-only \(mode 0444\): .*make it writable/);
+    expect(fs.readFileSync(path.join(dir, 'src/schema.ts'), 'utf8')).toBe(SCHEMA);
+  }, 60_000);
+
+  it('stops, writing nothing, when another writer saved the file between oto reading it and writing it', async () => {
+    const dir = project('concurrent', 'prefix');
+    const file = path.join(dir, 'src/schema.ts');
+    let stderr = '';
+    // oto prints what it sets aside after reading the schema and before writing it: the editor saves then.
+    const io: CliIo = {
+      cwd: dir,
+      env: {},
+      isTTY: false,
+      stdout: () => undefined,
+      stderr: (text) => {
+        if (text.includes('not fixed') && !stderr.includes('not fixed')) fs.appendFileSync(file, '// saved by the editor\n');
+        stderr += text;
+      },
+    };
+    expect(await runCli(['fix'], io)).toBe(2);
+    expect(stderr.split('\n').filter((l) => !l.includes('not fixed'))).toEqual([
+      'oto: src/schema.ts: was changed by someone else since oto read it: oto wrote nothing and left it as it is; run oto again',
+      '',
+    ]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${SCHEMA}// saved by the editor\n`);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['schema.ts']);
+  }, 60_000);
+
+  it('writes no file of a multi-file fix unless it can write them all', async () => {
+    const dir = twoFiles('all-or-none');
+    fs.chmodSync(path.join(dir, 'src/schema/passports.ts'), 0o444);
+    await expectInputError(dir, ['fix'], /^oto: src\/schema\/passports\.ts: is read-only/);
+    expect(fs.readFileSync(path.join(dir, 'src/schema/licences.ts'), 'utf8')).toBe(owned('licence', 'licences'));
+    expect(fs.readdirSync(path.join(dir, 'src/schema')).sort()).toEqual(['licences.ts', 'passports.ts', 'users.ts']);
+  }, 60_000);
+
+  it('after a run killed between its renames, the next run finishes the rest and says which file already had its fix', async () => {
+    // The texts a whole run writes, from a twin project.
+    const twin = twoFiles('twin');
+    expect(await oto(twin, 'fix')).toMatchObject({ code: 0, stdout: 'oto: fixed src/schema/licences.ts\noto: fixed src/schema/passports.ts\n' });
+    const fixed = (file: string) => fs.readFileSync(path.join(twin, file), 'utf8');
+
+    // What a kill -9 after the first rename leaves: the journal, the first file fixed, the other's temporary file.
+    const dir = twoFiles('interrupted');
+    const files = ['src/schema/licences.ts', 'src/schema/passports.ts'];
+    const prepared = files.map((f) => prepareWrite(path.join(dir, f), fixed(f), { label: f }));
+    writeJournal(path.join(dir, JOURNAL_FILE), prepared, files.map(fixed));
+    commitWrite(prepared[0]!);
+    expect(fs.readdirSync(path.join(dir, 'src/schema'))).toHaveLength(4);
+
+    const rerun = await oto(dir, 'fix');
+    expect(rerun).toMatchObject({
+      code: 0,
+      stdout: 'oto: already fixed by an earlier, interrupted oto fix: src/schema/licences.ts\noto: fixed src/schema/passports.ts\n',
+      stderr: 'oto: made 1 change for 1 finding\n',
+    });
+    for (const f of files) expect(fs.readFileSync(path.join(dir, f), 'utf8')).toBe(fixed(f));
+    expect(fs.readdirSync(path.join(dir, 'src/schema')).sort()).toEqual(['licences.ts', 'passports.ts', 'users.ts']);
+    expect(fs.existsSync(path.join(dir, JOURNAL_FILE))).toBe(false);
+    expect(await oto(dir, 'fix')).toMatchObject({ code: 0, stdout: '', stderr: 'oto: nothing to fix in the schema\n' });
+  }, 120_000);
 });
