@@ -19,13 +19,13 @@ export function hasCommand(command: string): boolean {
 
 const config = resolveConfig({}, 'test');
 
-/** The SQL `oto generate sql` writes for the scenario's findings, against its declared tables. */
-export function sqlFor(scenario: Scenario, dialect: SqlDialect, options: Partial<RenderSqlOptions> = {}): RenderedSql {
+/** The SQL `oto generate sql` writes for the scenario's findings, against its declared tables (`--renames`: with the naming rule's renames). */
+export function sqlFor(scenario: Scenario, dialect: SqlDialect, options: Partial<RenderSqlOptions> = {}, renames = false): RenderedSql {
   const plan = planSqlChanges(check(scenario.model, config).diagnostics, {
     dialect,
     tables: scenario.model.tables,
     uniqueName: (table, columns) => conventionUniqueName(table, columns),
-    renames: false,
+    renames,
     onDelete: 'restrict',
   });
   return renderSql(plan, { source: 'a test schema', command: 'oto generate sql', ...options });

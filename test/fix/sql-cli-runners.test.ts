@@ -1,0 +1,125 @@
+/**
+ * The generated SQL file under the database CLIs users run it with, including the forgiving ones
+ * that carry on past an error. PostgreSQL through the real `psql -f` WITHOUT ON_ERROR_STOP: with
+ * duplicate keys the guard's error changes nothing, in the CONCURRENTLY form (no transaction: the
+ * guard leaves the session read-only, so the index build and the ALTERs fail too, and the file's
+ * end makes it writable again) and in the transactional form (the aborted transaction ignores the
+ * rest); without duplicates both forms apply, under `psql -v ON_ERROR_STOP=1` as the header says.
+ * MariaDB through the real `mariadb` CLI: the guard's procedure goes through (DELIMITER lines);
+ * with duplicates it stops with nothing changed, also with `--force`; without, the file applies.
+ * Each part skips cleanly when its server URL or CLI is missing.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { connect } from '@oto/database';
+import type { SqlClient } from '@oto/database';
+import { ddl, rows, scenarioOf } from './random-schema';
+import { hasCommand, mariadbFile, MYSQL_URL, PG_URL, psqlFile, sqlFor } from './sql-runners';
+
+/** A required one-to-one with no unique and ON DELETE SET NULL on its NOT NULL key: a unique to add and a foreign key to replace. */
+const SCENARIO = scenarioOf([{ principal: 'account', dependent: 'profile', column: 'account_id', sharedKey: false, unique: false, notNull: true, declaredOptional: false, onDelete: 'set-null' }]);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-sql-cli-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+(PG_URL && hasCommand('psql') ? describe : describe.skip)('the SQL file under psql -f', () => {
+  let client: SqlClient;
+  let schema: string;
+  beforeEach(async () => {
+    client = await connect(PG_URL!, { cwd: process.cwd() });
+    schema = `oto_psql_${randomBytes(4).toString('hex')}`;
+    await client.exec(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`);
+    for (const statement of [...ddl(SCENARIO, 'postgresql'), ...rows(SCENARIO, 'postgresql', true)]) await client.exec(statement);
+  });
+  afterEach(async () => {
+    await client.exec(`SET search_path TO public; DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.close();
+  });
+
+  /** The indexes of the dependent (valid or not) and its foreign key's ON DELETE (pg_constraint's letter). */
+  async function state(): Promise<{ indexes: string[]; onDelete: string[] }> {
+    const indexes = await client.query<{ name: string }>(
+      `SELECT c.relname || CASE WHEN i.indisvalid THEN '' ELSE ' (INVALID)' END AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1 AND t.relname = 'profile' ORDER BY 1`,
+      [schema],
+    );
+    const fks = await client.query<{ action: string }>(
+      `SELECT confdeltype::text AS action FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE n.nspname = $1 AND k.contype = 'f'`,
+      [schema],
+    );
+    return { indexes: indexes.map((r) => r.name), onDelete: fks.map((r) => r.action) };
+  }
+
+  it.each([
+    ['CONCURRENTLY', true],
+    ['in a transaction', false],
+  ])('%s: with duplicates, psql without ON_ERROR_STOP carries on and nothing changes; without, psql -v ON_ERROR_STOP=1 applies it', async (_, concurrently) => {
+    const sql = sqlFor(SCENARIO, 'postgresql', { concurrently });
+    expect(sql.text).toContain('psql -v ON_ERROR_STOP=1 -f <file>');
+    const file = path.join(dir, `${schema}.sql`);
+    fs.writeFileSync(file, sql.text);
+    const before = await state();
+    expect(before).toEqual({ indexes: ['profile_pkey'], onDelete: ['n'] });
+
+    const carriedOn = await psqlFile(PG_URL!, schema, file, { stopOnError: false });
+    expect(carriedOn.stderr).toContain('ERROR:  oto: nothing was changed, the data would break the migration:\n  duplicate keys in profile(account_id): (1) 2 rows');
+    expect(await state()).toEqual(before);
+    // The file's last statement made the session writable again (psql ran it, carrying on).
+    expect(carriedOn.stdout.trim().split('\n').at(-1)).toBe('off');
+
+    await client.exec(`DELETE FROM "profile" WHERE "id" = 3`);
+    const applied = await psqlFile(PG_URL!, schema, file, { stopOnError: true });
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(await state()).toEqual({ indexes: ['oto_profile_account_id_key', 'profile_pkey'], onDelete: ['r'] });
+    expect(applied.stdout.trim().split('\n').at(-1)).toBe('off');
+  }, 120_000);
+});
+
+/** MySQL refuses ON DELETE SET NULL over a NOT NULL column: a unique to add, and with --renames the table's rename (which no data stops). */
+const MYSQL_SCENARIO = scenarioOf([{ ...SCENARIO.pairs[0]!, onDelete: undefined }]);
+
+(MYSQL_URL && hasCommand('mariadb') ? describe : describe.skip)('the SQL file under the mariadb CLI', () => {
+  const database = 'oto_cli_runner';
+  let client: SqlClient;
+  beforeEach(async () => {
+    client = await connect(MYSQL_URL!, { cwd: process.cwd() });
+    await client.exec(`DROP DATABASE IF EXISTS ${database}; CREATE DATABASE ${database} CHARACTER SET utf8mb4; USE ${database}`);
+    for (const statement of [...ddl(MYSQL_SCENARIO, 'mysql'), ...rows(MYSQL_SCENARIO, 'mysql', true)]) await client.exec(statement);
+  });
+  afterEach(async () => {
+    await client.exec(`DROP DATABASE IF EXISTS ${database}`);
+    await client.close();
+  });
+
+  /** Each table with its unique indexes. */
+  async function state(): Promise<string[]> {
+    const tables = await client.query<{ name: string }>(
+      `SELECT CONCAT(t.table_name, ': ', COALESCE(GROUP_CONCAT(DISTINCT s.index_name ORDER BY s.index_name), '')) AS name FROM information_schema.tables t LEFT JOIN information_schema.statistics s ON s.table_schema = t.table_schema AND s.table_name = t.table_name AND s.non_unique = 0 WHERE t.table_schema = ? GROUP BY t.table_name ORDER BY 1`,
+      [database],
+    );
+    return tables.map((r) => r.name);
+  }
+
+  it.each([
+    ['stops at the guard', false],
+    ['with --force, carries on into a read-only session', true],
+  ])('with duplicates the CLI %s and nothing changes; without, the file applies', async (_, force) => {
+    const { text } = sqlFor(MYSQL_SCENARIO, 'mysql', {}, true);
+    expect(text).toContain('\nDELIMITER $$\nCREATE PROCEDURE `oto_guard`()\n');
+    const before = await state();
+    expect(before).toEqual(['account: PRIMARY', 'profile: PRIMARY']);
+
+    const stopped = await mariadbFile(MYSQL_URL!, database, text, { force });
+    expect(stopped.stderr).toMatch(/ERROR 1644 \(45000\) at line \d+: oto: nothing was changed, the data would break the migration: duplicate keys in profile\(account_id\): \(1\) 2 rows;/);
+    expect(stopped.code).toBe(force ? 0 : 1); // --force reports errors and exits 0
+    expect(await state()).toEqual(before);
+
+    await client.exec('DELETE FROM `profile` WHERE `id` = 3');
+    const applied = await mariadbFile(MYSQL_URL!, database, text, { force });
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(await state()).toEqual(['account: PRIMARY', 'oto_profile: oto_profile_account_id_key,PRIMARY']);
+  }, 120_000);
+});
