@@ -1,12 +1,13 @@
 /** `oto check`: read the schema, run the rules, print the report, say by exit code whether it passed. */
 import { format, runProjectCheck, UserError } from '@oto/core';
-import type { FailOn, Format, LoadedSource, OtoConfig, ProjectCheck } from '@oto/core';
+import type { FailOn, Format, LoadedSource, OtoConfig, ProjectCheck, SchemaModel } from '@oto/core';
 import { findDrizzleConfig, loadDrizzleSource } from '@oto/drizzle';
 import { loadPrismaModel } from '@oto/prisma';
 import { loadTypeormSource } from '@oto/typeorm';
 import { planDatabase } from './database-source';
 import type { DatabaseOptions, DatabasePlan } from './database-source';
 import type { CliIo } from './io';
+import { describeUsage, readProjectUsage } from './usage-source';
 
 /** The schema source and the database of a check: what `oto check` and `oto generate sql` take. */
 export interface SourceOptions extends DatabaseOptions {
@@ -24,6 +25,9 @@ export interface SourceOptions extends DatabaseOptions {
 export interface CheckOptions extends SourceOptions {
   readonly format: Format;
   readonly failOn?: FailOn;
+  /** `--usage [tsconfig]`: true when given without a path. */
+  readonly usage?: string | true;
+  readonly verbose?: boolean;
 }
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -66,7 +70,10 @@ async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, c
 }
 
 /** The project's check for the schema source and database the options name (warnings printed). */
-export async function checkProject(options: SourceOptions & { readonly failOn?: FailOn }, io: CliIo): Promise<ProjectCheck & { readonly orm: Orm }> {
+export async function checkProject(
+  options: SourceOptions & { readonly failOn?: FailOn; readonly usage?: string | true },
+  io: CliIo,
+): Promise<ProjectCheck & { readonly orm: Orm }> {
   const orm = chooseOrm(options, io.cwd);
   const database = planDatabase(options, orm, io.cwd);
   const overrides: OtoConfig = {
@@ -79,6 +86,7 @@ export async function checkProject(options: SourceOptions & { readonly failOn?: 
     overrides,
     load: (config) => loadSource(orm, options, config, io.cwd, database),
     ...(database.kind === 'compare' ? { database: database.read } : {}),
+    ...(options.usage !== undefined ? { usage: async (model: SchemaModel, config: OtoConfig) => readProjectUsage(options.usage!, model, config, io.cwd) } : {}),
   });
   for (const warning of result.warnings) io.stderr(`oto: warning: ${warning}\n`);
   return { ...result, orm };
@@ -86,6 +94,7 @@ export async function checkProject(options: SourceOptions & { readonly failOn?: 
 
 export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
   const result = await checkProject(options, io);
+  if (result.result.usage) io.stderr(describeUsage(result.result.usage, io.cwd, options.verbose === true));
   io.stdout(format(result.report, options.format, { color: io.isTTY && !io.env.NO_COLOR, toolVersion: version }));
   return result.failed ? EXIT.findings : EXIT.ok;
 }

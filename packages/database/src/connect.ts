@@ -1,10 +1,13 @@
 /**
  * Opens the database a URL names, bounded in time, with errors as one line that names the host and
  * port (never the password): `postgres://`, `postgresql://`, `mysql://`, `mariadb://`, `sqlite:`,
- * `file:`, a `.db`/`.sqlite`/`.sqlite3` path, or `pglite:<folder>` for a PGlite data folder.
+ * `file:`, a `.db`/`.sqlite`/`.sqlite3` path, `libsql://…`/`libsql:<file>` (libSQL, Turso), or
+ * `pglite:<folder>` for a PGlite data folder.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError, oneLine, redactUrls } from '@oto/core';
+import { libsqlClient } from './clients/libsql';
 import { mysqlClient } from './clients/mysql';
 import { createPglite, pgliteClient } from './clients/pglite';
 import { postgresClient } from './clients/postgres';
@@ -16,7 +19,23 @@ export const DEFAULT_BOUNDS: Bounds = { connectTimeoutMs: 10_000, queryTimeoutMs
 
 type Target =
   | { readonly kind: 'postgresql' | 'mysql'; readonly url: string; readonly where: string }
-  | { readonly kind: 'sqlite' | 'pglite'; readonly file: string };
+  | { readonly kind: 'sqlite' | 'pglite'; readonly file: string }
+  /** libSQL: `url` as @libsql/client takes it; `file` for a local one (it must exist). */
+  | { readonly kind: 'libsql'; readonly url: string; readonly where: string; readonly file?: string };
+
+/**
+ * `libsql://host…` (Turso, sqld; an `authToken` query parameter is passed on, never shown) or
+ * `libsql:<file>` for a local libSQL file.
+ */
+function libsqlTarget(url: string, cwd: string): Target {
+  const rest = url.slice('libsql:'.length);
+  if (rest.startsWith('//')) {
+    const host = /^\/\/(?:[^@/?#]*@)?([^/?#]*)/.exec(rest)?.[1] ?? '';
+    return { kind: 'libsql', url, where: `libsql://${host}` };
+  }
+  const file = path.resolve(cwd, rest.replace(/^file:/, '').replace(/[?#][\s\S]*$/, ''));
+  return { kind: 'libsql', url: `file:${file}`, where: path.relative(cwd, file) || file, file };
+}
 
 function serverTarget(kind: 'postgresql' | 'mysql', url: string): Target {
   let parsed: URL;
@@ -40,14 +59,15 @@ export function parseDatabaseUrl(url: string, cwd: string): Target {
     const rest = url.slice(scheme.length + 1).replace(/^\/\//, '');
     return { kind: 'sqlite', file: rest === ':memory:' ? rest : path.resolve(cwd, rest) };
   }
+  if (scheme === 'libsql') return libsqlTarget(url, cwd);
   if (scheme === 'pglite') return { kind: 'pglite', file: path.resolve(cwd, url.slice('pglite:'.length).replace(/^\/\//, '')) };
   if (/\.(db|sqlite3?)$/i.test(url)) return { kind: 'sqlite', file: path.resolve(cwd, url) };
   throw new UserError(
-    `database URL ${redactUrls(url)}: unknown kind; use postgresql://…, mysql://…, mariadb://…, sqlite:<file> or pglite:<folder>`,
+    `database URL ${redactUrls(url)}: unknown kind; use postgresql://…, mysql://…, mariadb://…, sqlite:<file>, libsql://… or libsql:<file>, or pglite:<folder>`,
   );
 }
 
-const DIALECT_NAME = { postgresql: 'PostgreSQL', mysql: 'MySQL/MariaDB' } as const;
+const DIALECT_NAME = { postgresql: 'PostgreSQL', mysql: 'MySQL/MariaDB', libsql: 'libSQL' } as const;
 
 /**
  * Why connecting failed, in one line. Node reports a host name that resolves to several addresses
@@ -73,6 +93,9 @@ export async function connect(url: string, options: { cwd: string; bounds?: Boun
         return await mysqlClient(target.url, redactUrls(target.url), bounds);
       case 'sqlite':
         return sqliteClient(target.file, path.relative(options.cwd, target.file) || target.file, bounds.queryTimeoutMs);
+      case 'libsql':
+        if (target.file && !fs.existsSync(target.file)) throw new UserError(`libSQL database ${target.where} not found: check the path in --database-url`);
+        return await libsqlClient(target.url, target.where);
       case 'pglite':
         return pgliteClient(await createPglite(target.file), { label: `PGlite ${path.relative(options.cwd, target.file) || target.file}` });
     }

@@ -35,6 +35,8 @@ export interface MigrationFolder {
   readonly format: MigrationFormat;
   /** The dialect the folder says it is for (Prisma's lock file, drizzle-kit's journal). */
   readonly dialect?: Dialect;
+  /** The SQL is libSQL's (drizzle-kit's `turso` dialect): replayed on libSQL, not plain SQLite. */
+  readonly engine?: 'libsql';
   /** The SQL migrations in the order they apply (none for TypeORM classes). */
   readonly migrations: readonly SqlMigration[];
 }
@@ -75,6 +77,7 @@ function drizzleFolder(dir: string, label: string): MigrationFolder {
     dir,
     format: 'drizzle',
     ...(dialect ? { dialect } : {}),
+    ...(journal.dialect === 'turso' ? { engine: 'libsql' as const } : {}),
     migrations: entries.map((e) => {
       const file = path.join(dir, `${e.tag}.sql`);
       if (!fs.existsSync(file)) throw new UserError(`${label}: the journal lists ${e.tag}, but ${e.tag}.sql is missing`);

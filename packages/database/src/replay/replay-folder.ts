@@ -31,6 +31,7 @@ export async function replayMigrationFolder(
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.bounds ? { bounds: options.bounds } : {}),
     ...(embedded ? { extensions: embedded.extensions } : {}),
+    ...(folder.engine === 'libsql' && !options.databaseUrl ? { libsql: true } : {}),
   });
   try {
     return await replaySqlMigrations(embedded?.folder ?? folder, target, options.label, {

@@ -10,6 +10,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { UserError, oneLine } from '@oto/core';
 import type { Dialect } from '@oto/core';
 import { createPglite, pgliteClient } from '../clients/pglite';
+import { libsqlClient } from '../clients/libsql';
 import { sqliteClient } from '../clients/sqlite';
 import type { SqlClient } from '../clients/sql-client';
 import { connect, parseDatabaseUrl } from '../connect';
@@ -60,6 +61,8 @@ export async function openReplayTarget(options: {
   bounds?: Bounds;
   /** Extensions (SQL names) the embedded PGlite loads besides the common ones. */
   extensions?: readonly string[];
+  /** SQLite migrations written for libSQL: replayed in an in-memory libSQL. */
+  libsql?: boolean;
 }): Promise<ReplayTarget> {
   if (options.databaseUrl) {
     const url = options.databaseUrl;
@@ -86,7 +89,9 @@ export async function openReplayTarget(options: {
     case 'cockroachdb':
       return embeddedPostgres(await createPglite(undefined, options.extensions ?? []));
     case 'sqlite': {
-      const client = sqliteClient(':memory:', 'in-memory SQLite', options.bounds?.queryTimeoutMs ?? 60_000);
+      const client = options.libsql
+        ? await libsqlClient(':memory:', 'in-memory libSQL')
+        : sqliteClient(':memory:', 'in-memory SQLite', options.bounds?.queryTimeoutMs ?? 60_000);
       return {
         client,
         url: async () => {
