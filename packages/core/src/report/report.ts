@@ -34,7 +34,17 @@ export interface Report {
   /** What the schema was compared with: a live database or replayed migrations. */
   readonly database?: { readonly kind: DatabaseKind; readonly label: string };
   readonly relations: readonly ReportRelation[];
+  /** What `--usage` read of the application code: queries recognised, and those not resolved (never guessed). */
+  readonly usage?: ReportUsage;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ReportUsage {
+  readonly tsconfig: string;
+  readonly files: number;
+  /** Every query of the ORM oto recognised, resolved or not. */
+  readonly queries: number;
+  readonly unresolved: readonly { readonly file: string; readonly line: number; readonly column: number; readonly reason: string }[];
 }
 
 export interface ReportOptions {
@@ -89,6 +99,16 @@ export function buildReport(result: CheckResult, options: ReportOptions = {}): R
     dialect: model.dialect,
     ...(result.database ? { database: { kind: result.database.kind, label: result.database.label } } : {}),
     relations: relations.map(reportRelation),
+    ...(result.usage
+      ? {
+          usage: {
+            tsconfig: relativeFile(result.usage.tsconfig, options.cwd),
+            files: result.usage.files,
+            queries: result.usage.queries.length + result.usage.unresolved.length,
+            unresolved: result.usage.unresolved.map((u) => ({ ...u.location, file: relativeFile(u.location.file, options.cwd), reason: u.reason })),
+          },
+        }
+      : {}),
     diagnostics: result.diagnostics.map((d) => ({ ...d, location: relocate(d.location, options.cwd) })),
   };
 }

@@ -18,6 +18,7 @@ export function formatGithub(report: Report): string {
       const props = [
         d.location.file ? `file=${escapeProperty(d.location.file)}` : undefined,
         d.location.line ? `line=${d.location.line}` : undefined,
+        d.location.line && d.location.column ? `col=${d.location.column}` : undefined,
         `title=${escapeProperty(`oto ${d.ruleId}`)}`,
       ].filter((p): p is string => p !== undefined);
       const body = d.help ? `${d.message}\n${d.help}` : d.message;

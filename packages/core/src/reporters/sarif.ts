@@ -35,7 +35,7 @@ function logicalName(d: Diagnostic): string {
 }
 
 function result(d: Diagnostic, ruleIndex: number): Result {
-  const { file, line, table, relation } = d.location;
+  const { file, line, column, table, relation } = d.location;
   const logical = table
     ? [{ name: table, fullyQualifiedName: logicalName(d), kind: 'table' }]
     : [];
@@ -48,13 +48,13 @@ function result(d: Diagnostic, ruleIndex: number): Result {
       ? [
           {
             ...(file
-              ? { physicalLocation: { artifactLocation: { uri: file }, ...(line ? { region: { startLine: line } } : {}) } }
+              ? { physicalLocation: { artifactLocation: { uri: file }, ...(line ? { region: { startLine: line, ...(column ? { startColumn: column } : {}) } } : {}) } }
               : {}),
             ...(logical.length > 0 ? { logicalLocations: logical } : {}),
           },
         ]
       : [],
-    partialFingerprints: { otoFinding: [d.ruleId, d.messageId, logicalName(d), relation ?? ''].join('|') },
+    partialFingerprints: { otoFinding: [d.ruleId, d.messageId, logicalName(d), relation ?? '', ...(column ? [file ?? '', line ?? ''] : [])].join('|') },
   };
 }
 

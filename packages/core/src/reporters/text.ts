@@ -20,12 +20,23 @@ function groupKey(d: Diagnostic): string {
   return schema ? `${schema}.${table}` : table;
 }
 
-/** Findings grouped by table, then a summary line. */
+/** A finding in application code (`--usage`): located by file, line and column. */
+const inCode = (d: Diagnostic) => d.location.column !== undefined && d.location.file !== undefined;
+const codeAt = (d: Diagnostic) => `${d.location.file}:${d.location.line}:${d.location.column}`;
+
+/** The call sites that depend on a schema finding's relation: the usage findings naming it. */
+function callSites(d: Diagnostic, usage: readonly Diagnostic[]): string[] {
+  if (inCode(d) || d.location.relation === undefined) return [];
+  return usage.filter((u) => u.ruleId === 'usage-unbacked-one-to-one' && u.location.relation === d.location.relation).map(codeAt);
+}
+
+/** Findings grouped by table, then the usage findings grouped by file, then a summary line. */
 export function formatText(report: Report, options: TextOptions = {}): string {
   const c = createColors(options.color ?? false);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
   const groups = new Map<string, Diagnostic[]>();
-  for (const d of report.diagnostics) {
+  const usage = report.diagnostics.filter(inCode);
+  for (const d of report.diagnostics.filter((x) => !inCode(x))) {
     const key = groupKey(d);
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
@@ -37,6 +48,19 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     for (const d of list) {
       const where = d.location.file ? `${d.location.file}${d.location.line ? `:${d.location.line}` : ''}` : '';
       lines.push(`  ${paint[d.severity](LABEL[d.severity].padEnd(7))} ${c.dim(d.ruleId)}${where ? `  ${c.dim(where)}` : ''}`);
+      lines.push(`    ${d.message}`);
+      if (d.help) lines.push(`    ${c.dim(`help: ${d.help}`)}`);
+      const sites = callSites(d, usage);
+      if (sites.length > 0) lines.push(`    ${sites.length === 1 ? 'read at 1 place' : `read at ${sites.length} places`}: ${sites.join(', ')}`);
+    }
+    lines.push('');
+  }
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of usage) byFile.set(d.location.file!, [...(byFile.get(d.location.file!) ?? []), d]);
+  for (const file of [...byFile.keys()].sort()) {
+    lines.push(c.bold(file));
+    for (const d of byFile.get(file) ?? []) {
+      lines.push(`  ${paint[d.severity](LABEL[d.severity].padEnd(7))} ${c.dim(d.ruleId)}  ${c.dim(`${d.location.line}:${d.location.column}`)}`);
       lines.push(`    ${d.message}`);
       if (d.help) lines.push(`    ${c.dim(`help: ${d.help}`)}`);
     }

@@ -1,0 +1,86 @@
+/** `oto check --usage`: the application code's queries checked against the Drizzle schema, through the CLI. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { installed, tempProjects } from '../../core/src/testing/temp-projects';
+import { expectInputError, oto } from './testing/run-oto';
+
+const FIXTURE = path.resolve(__dirname, '../../usage/src/drizzle/__fixtures__/app');
+const ROOT = path.resolve(__dirname, '../../..');
+const LINKS = { 'drizzle-orm': installed('drizzle-orm', ROOT), pg: installed('pg', ROOT), '@types/pg': installed('@types/pg', ROOT) };
+const fixture = Object.fromEntries(fs.readdirSync(FIXTURE).map((f) => [f, fs.readFileSync(path.join(FIXTURE, f), 'utf8')]));
+
+/** account.user_id is not unique, user.account is one(): each marked line is a finding. */
+const APP = `import { db, account, post } from './db';
+import { eq } from 'drizzle-orm';
+export async function changePassword(userId: string) {
+  const current = await db.query.account.findFirst({ where: eq(account.userId, userId) });
+  await db.update(account).set({ provider: 'x' }).where(eq(account.userId, userId));
+  // oto-ignore-next-line usage-first-of-many: any post of the author will do here
+  const any = await db.query.post.findFirst({ where: eq(post.authorId, userId) });
+  // oto-ignore-next-line usage-join-fans-out: nothing on the next line
+  const users = await db.query.user.findMany({ with: { account: true } });
+  // oto-ignore-next-line usage-first-of-many
+  const other = await db.query.post.findFirst({ where: eq(post.authorId, userId) });
+  return [current, any, users, other];
+}
+`;
+
+interface Finding {
+  ruleId: string;
+  messageId: string;
+  location: { file?: string; line?: number; column?: number; relation?: string };
+}
+
+const projects = tempProjects('cli-usage');
+
+describe('oto check --usage', () => {
+  const dir = projects('app', { ...fixture, 'app.ts': APP, 'broken.ts': `export const x = db.select(;\n` }, LINKS);
+
+  it('locates each usage finding at the code, honours the ignore comments, names the file that does not parse', async () => {
+    const { code, stdout, stderr } = await oto(dir, 'check', '--drizzle', 'schema.ts', '--usage', '--format', 'json');
+    const report = JSON.parse(stdout) as { diagnostics: Finding[]; usage: { files: number; queries: number; unresolved: unknown[] } };
+    const usage = report.diagnostics.filter((d) => d.location.column !== undefined).map((d) => `${d.ruleId}/${d.messageId} ${d.location.file}:${d.location.line}:${d.location.column}`);
+    expect(usage).toEqual([
+      'usage-unbacked-one-to-one/single-row app.ts:4:25',
+      'usage-unbacked-one-to-one/write app.ts:5:9',
+      'usage-unbacked-one-to-one/read app.ts:9:56',
+      'usage-first-of-many/arbitrary app.ts:11:23',
+    ]);
+    expect(report.usage).toEqual({ tsconfig: 'tsconfig.json', files: 4, queries: 5, unresolved: [] });
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^oto: warning: broken\.ts:1:\d+: .*: its queries are not checked$/),
+      'oto: warning: app.ts:8: "oto-ignore-next-line usage-join-fans-out" silences nothing on the next line: remove it',
+      'oto: warning: app.ts:10: "oto-ignore-next-line usage-first-of-many" needs a reason ("// oto-ignore-next-line usage-first-of-many: <why>"): it silences nothing without one',
+      'oto: usage: 5 queries in 4 files of tsconfig.json, 0 not resolved',
+    ]);
+    expect(code).toBe(1);
+  }, 180_000);
+
+  it('text: the schema finding lists the call sites that depend on it, the usage findings are grouped by file', async () => {
+    const { stdout } = await oto(dir, 'check', '--drizzle', 'schema.ts', '--usage', 'tsconfig.json');
+    expect(stdout).toContain('    read at 3 places: app.ts:4:25, app.ts:5:9, app.ts:9:56\n');
+    expect(stdout).toMatch(/\napp\.ts\n {2}error {3}usage-unbacked-one-to-one {2}4:25\n/);
+  }, 180_000);
+
+  it('sarif and github annotations carry the column', async () => {
+    const sarif = JSON.parse((await oto(dir, 'check', '--drizzle', 'schema.ts', '--usage', '--format', 'sarif')).stdout);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'usage-first-of-many');
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'app.ts' }, region: { startLine: 11, startColumn: 23 } });
+    const github = (await oto(dir, 'check', '--drizzle', 'schema.ts', '--usage', '--format', 'github')).stdout;
+    expect(github).toContain('::warning file=app.ts,line=11,col=23,title=oto usage-first-of-many::');
+  }, 180_000);
+
+  describe('bad input: one line, exit 2', () => {
+    it('a tsconfig that is not there', async () => {
+      await expectInputError(dir, ['check', '--drizzle', 'schema.ts', '--usage', 'app/tsconfig.json'], /^oto: app\/tsconfig\.json: no such tsconfig: give --usage the application's tsconfig\.json/);
+    });
+    it('a tsconfig that is not JSON', async () => {
+      fs.writeFileSync(path.join(dir, 'bad.json'), '{ "compilerOptions": { ');
+      await expectInputError(dir, ['check', '--drizzle', 'schema.ts', '--usage', 'bad.json'], /^oto: bad\.json: not a valid tsconfig: /);
+    });
+    it('a tsconfig that matches no files', async () => {
+      fs.writeFileSync(path.join(dir, 'none.json'), JSON.stringify({ include: ['src/**/*.ts'] }));
+      await expectInputError(dir, ['check', '--drizzle', 'schema.ts', '--usage', 'none.json'], /^oto: none\.json: matches no TypeScript files to check: see its "include"\/"files"$/m);
+    });
+  });
+});
