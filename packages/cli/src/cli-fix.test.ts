@@ -99,6 +99,55 @@ describe('oto fix', () => {
   }, 60_000);
 });
 
+/** A one-to-one Prisma accepts (with its unique), not named by the oto_ convention: --renames fixes it. */
+const PRISMA_SCHEMA = `datasource db {
+  provider = "postgresql"
+}
+
+model User {
+  id      Int      @id
+  profile Profile?
+}
+
+model Profile {
+  id     Int  @id
+  userId Int  @unique
+  user   User @relation(fields: [userId], references: [id], onDelete: Cascade)
+}
+`;
+const TYPEORM_USER = `import { Entity, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Profile } from './profile';
+
+@Entity('app_user')
+export class User {
+  @PrimaryGeneratedColumn() id!: number;
+  @OneToOne(() => Profile, (profile) => profile.user) profile?: Relation<Profile>;
+}
+`;
+const TYPEORM_PROFILE = `import { Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { User } from './user';
+
+@Entity('profile')
+export class Profile {
+  @PrimaryGeneratedColumn() id!: number;
+  @OneToOne(() => User, (user) => user.profile, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user!: Relation<User>;
+}
+`;
+const TYPEORM_DATA_SOURCE = `import { DataSource } from 'typeorm';
+import { User } from './entity/user';
+import { Profile } from './entity/profile';
+
+export default new DataSource({ type: 'postgres', entities: [User, Profile] });
+`;
+const LINKS = {
+  'drizzle-orm': installed('drizzle-orm', DRIZZLE_PACKAGE),
+  typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')),
+};
+
 /** Two schema modules, each with a one-to-one whose unique is missing: one fix per file. */
 const USERS = `import { relations } from 'drizzle-orm';
 import { pgTable, serial } from 'drizzle-orm/pg-core';
@@ -132,22 +181,36 @@ const twoFiles = (name: string) =>
   );
 
 describe('oto fix keeps what is the user\'s', () => {
-  it('keeps CRLF, the BOM and the mode of a schema reached through a symbolic link, and the link', async () => {
-    const dir = project('layout', 'off');
-    const target = path.join(dir, 'shared', 'schema.ts');
-    fs.mkdirSync(path.dirname(target));
-    const layout = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
-    fs.writeFileSync(target, layout(SCHEMA));
+  // Each editor: the fix of a CRLF file (with a BOM where the ORM reads one), mode 0600, reached
+  // through a symbolic link, is the fix of the same file in LF (a twin project), in the file's own
+  // layout, written to the link's target. (Prisma's parser refuses a BOM: its schema has none.)
+  it.each<[string, Record<string, string>, string, string[], boolean]>([
+    ['Drizzle', { 'src/schema.ts': SCHEMA, 'drizzle.config.ts': "export default { schema: './src/schema.ts', dialect: 'postgresql' };\n" }, 'src/schema.ts', [], true],
+    ['Prisma', { 'prisma/schema.prisma': PRISMA_SCHEMA }, 'prisma/schema.prisma', ['--prisma', 'prisma/schema.prisma', '--renames'], false],
+    ['TypeORM', { 'src/entity/user.ts': TYPEORM_USER, 'src/entity/profile.ts': TYPEORM_PROFILE, 'src/data-source.ts': TYPEORM_DATA_SOURCE }, 'src/entity/profile.ts', ['--typeorm', 'src/data-source.ts', '--renames'], true],
+  ])('%s: keeps CRLF, the BOM and the mode of a schema reached through a symbolic link, and the link', async (orm, files, schema, args, bom) => {
+    const make = (name: string) => projects(`${orm}-${name}`, { ...files, 'package.json': JSON.stringify({ oto: { naming: 'prefix' } }) }, LINKS);
+    const twin = make('lf');
+    expect((await oto(twin, 'fix', ...args)).code).toBe(0);
+    const fixed = fs.readFileSync(path.join(twin, schema), 'utf8');
+    expect(fixed).not.toBe(files[schema]);
+
+    const dir = make('crlf');
+    // The target sits next to the link: TypeScript modules resolve their imports from their real path.
+    const link = path.join(dir, schema);
+    const target = path.join(path.dirname(link), `real-${path.basename(schema)}`);
+    const layout = (text: string) => `${bom ? '\uFEFF' : ''}${text.replace(/\n/g, '\r\n')}`;
+    fs.rmSync(link);
+    fs.writeFileSync(target, layout(files[schema]!));
     fs.chmodSync(target, 0o600);
-    fs.rmSync(path.join(dir, 'src/schema.ts'));
-    fs.symlinkSync(path.join('..', 'shared', 'schema.ts'), path.join(dir, 'src/schema.ts'));
-    const run = await oto(dir, 'fix');
-    expect(run).toMatchObject({ code: 0, stderr: 'oto: made 1 change for 1 finding\n' });
-    expect(fs.lstatSync(path.join(dir, 'src/schema.ts')).isSymbolicLink()).toBe(true);
-    expect(fs.readFileSync(target, 'utf8')).toBe(layout(SCHEMA.replace('.references(() => users.id),', ".references(() => users.id)\n    .unique('oto_passport_user_id_key'),")));
+    fs.symlinkSync(path.basename(target), link);
+    const run = await oto(dir, 'fix', ...args);
+    expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^oto: fixed /) });
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toBe(layout(fixed));
     expect(fs.statSync(target).mode & 0o777).toBe(0o600);
-    expect(fs.readdirSync(path.dirname(target))).toEqual(['schema.ts']);
-  }, 60_000);
+    expect(fs.readdirSync(path.dirname(target)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
 
   it('refuses a read-only schema file in one line naming it, and leaves it', async () => {
     const dir = project('read-only', 'off');

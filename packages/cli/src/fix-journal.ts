@@ -47,7 +47,12 @@ export function writeFixFiles(writes: readonly FixWrite[], journal: string): voi
     throw error;
   }
   checkUnchanged(prepared);
-  if (prepared.length > 1) writeJournal(journal, prepared, writes.map((w) => w.text));
+  try {
+    if (prepared.length > 1) writeJournal(journal, prepared, writes.map((w) => w.text));
+  } catch (error) {
+    for (const p of prepared) discardWrite(p);
+    throw error;
+  }
   prepared.forEach((p, i) => {
     try {
       commitWrite(p);
