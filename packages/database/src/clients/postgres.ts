@@ -19,7 +19,15 @@ export async function postgresClient(url: string, label: string, bounds: Bounds)
   });
   // A server that goes away later emits 'error' on the client; the next query reports it instead.
   client.on('error', () => undefined);
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    // node-postgres rejects a failed authentication (a SASL password the URL lacks) but keeps the
+    // socket open: close it, or the process waits on it forever.
+    await client.end().catch(() => undefined);
+    (client as unknown as { connection?: { stream?: { destroy?(): void } } }).connection?.stream?.destroy?.();
+    throw error;
+  }
   return {
     dialect: 'postgresql',
     label,
