@@ -7,6 +7,7 @@ import { MissingModulesError } from './missing-modules';
 import type { MissingModule } from './missing-modules';
 import { isBare, isInNodeModules, projectResolver } from './project-resolver';
 import { createStub } from './stub';
+import { chooseProjectTypescript } from './project-typescript';
 import { typescriptProgramCompiler } from './typescript-program';
 
 /**
@@ -55,6 +56,8 @@ export interface ModuleLoader {
   readonly stubbed: readonly StubbedModule[];
   /** The project modules compiled so far (TypeScript, and JavaScript in ES module syntax). */
   compiled(): readonly CompiledModule[];
+  /** What the loader chose that the user should know (oto's own TypeScript instead of TypeScript 7). */
+  readonly notes: readonly string[];
 }
 
 const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
@@ -109,15 +112,15 @@ function swcCompile(code: string, filename: string): string {
   }).code;
 }
 
-/** TypeScript as the project installed it, for its TypeScript files; swc for the rest or without it. */
-function projectTypescriptCompile(cwd: string): Compile {
-  let ts: typeof import('typescript');
-  try {
-    ts = Module.createRequire(path.join(cwd, 'package.json'))('typescript') as typeof import('typescript');
-  } catch {
-    return swcCompile;
-  }
-  const compile = typescriptProgramCompiler(ts, cwd);
+/**
+ * TypeScript as the project installed it (oto's own when it is TypeScript 7, said in `notes`), for
+ * its TypeScript files; swc for the rest or without it.
+ */
+function projectTypescriptCompile(cwd: string, notes: string[]): Compile {
+  const chosen = chooseProjectTypescript(cwd, (from) => Module.createRequire(from));
+  if (!chosen) return swcCompile;
+  if (chosen.note) notes.push(chosen.note);
+  const compile = typescriptProgramCompiler(chosen.ts, cwd, chosen.libFiles);
   return (code, filename) => (TS_EXTENSIONS.includes(path.extname(filename)) ? compile(code, filename) : swcCompile(code, filename));
 }
 
@@ -135,7 +138,8 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
   const missing = new Map<string, MissingModule>();
   let entry: string | undefined;
   const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
-  const compile = options.compiler === 'project-typescript' ? projectTypescriptCompile(cwd) : swcCompile;
+  const notes: string[] = [];
+  const compile = options.compiler === 'project-typescript' ? projectTypescriptCompile(cwd, notes) : swcCompile;
 
   // `load` requires entries from a file that does not exist, so they have no importer.
   const entryParent = path.join(cwd, '__oto_loader__.js');
@@ -226,6 +230,7 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
       get stubbed() {
         return [...stubbed.values()];
       },
+      notes,
       compiled: () =>
         [...compiled].flatMap((file) => {
           const cached = internals._cache[file] as { exports?: unknown } | undefined;

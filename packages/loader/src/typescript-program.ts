@@ -45,14 +45,39 @@ function project(ts: typeof TypeScript, cwd: string): { files: string[]; options
   } };
 }
 
+/** A TypeScript lib file (`lib.es2022.d.ts`) given as text, for a TypeScript that has no lib folder on disk. */
+export interface LibFile {
+  readonly fileName: string;
+  readonly text: string;
+}
+
+/** Where the given lib files are served from: a folder that is not on disk. */
+const LIB_FOLDER = path.join(path.parse(process.cwd()).root, '__oto_typescript_lib__');
+
+/** The host reads lib files from `libFiles` (ts-morph's bundled TypeScript keeps them in memory). */
+function serveLibFiles(ts: typeof TypeScript, host: TypeScript.CompilerHost, libFiles: readonly LibFile[]): void {
+  const libs = new Map(libFiles.map((f) => [path.join(LIB_FOLDER, f.fileName), f.text] as const));
+  const { fileExists, readFile, getSourceFile } = host;
+  host.getDefaultLibLocation = () => LIB_FOLDER;
+  host.getDefaultLibFileName = (options) => path.join(LIB_FOLDER, ts.getDefaultLibFileName(options));
+  host.fileExists = (fileName) => libs.has(fileName) || fileExists.call(host, fileName);
+  host.readFile = (fileName) => libs.get(fileName) ?? readFile.call(host, fileName);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    const text = libs.get(fileName);
+    return text !== undefined ? ts.createSourceFile(fileName, text, languageVersion) : getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+  };
+}
+
 /**
  * `compile(code, file)` for TypeScript files. The program holds the tsconfig's files, as `tsc`'s
  * does; a file outside them makes a new program with it added (a fresh one: a program built on the
- * old one loses the types of imports here), its files parsed once for all programs.
+ * old one loses the types of imports here), its files parsed once for all programs. `libFiles`:
+ * the lib files of a TypeScript that does not have them on disk.
  */
-export function typescriptProgramCompiler(ts: typeof TypeScript, cwd: string): (code: string, filename: string) => string {
+export function typescriptProgramCompiler(ts: typeof TypeScript, cwd: string, libFiles?: readonly LibFile[]): (code: string, filename: string) => string {
   const { files, options } = project(ts, cwd);
   const host = ts.createCompilerHost(options);
+  if (libFiles) serveLibFiles(ts, host, libFiles);
   // Source files parsed once, kept across the programs that grow as modules load.
   const parsed = new Map<string, TypeScript.SourceFile | undefined>();
   const getSourceFile = host.getSourceFile.bind(host);

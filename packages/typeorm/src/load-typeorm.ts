@@ -33,6 +33,8 @@ export interface LoadedTypeormModel {
   /** The data source file, relative to cwd. */
   readonly dataSourceFile: string;
   readonly stubbed: readonly StubbedModule[];
+  /** What the loader chose that the user should know (oto's own TypeScript instead of TypeScript 7). */
+  readonly notes: readonly string[];
   /** The database the migrations built, when asked to replay them. */
   readonly database?: DatabaseFacts;
 }
@@ -199,7 +201,7 @@ export async function loadTypeormModel(options: LoadTypeormOptions): Promise<Loa
     // Read before the metadata is built: that leaves migrations out of the DataSource's options.
     const migrations = options.migrations ? migrationsOption(dataSource, options.migrations.dir, label) : undefined;
     const model = await modelOfDataSource(dataSource, label, () => collectOrigins(loader, cwd));
-    if (!options.migrations || !migrations) return { model, dataSourceFile: label, stubbed: loader.stubbed };
+    if (!options.migrations || !migrations) return { model, dataSourceFile: label, stubbed: loader.stubbed, notes: loader.notes };
     const session = await options.migrations.open(model.dialect);
     try {
       await replayTypeormMigrations(dataSource, migrations, session, label);
@@ -208,6 +210,6 @@ export async function loadTypeormModel(options: LoadTypeormOptions): Promise<Loa
       if (loadFailureOf(error)) throw describeLoadError(error, label);
       throw error;
     }
-    return { model, dataSourceFile: label, stubbed: loader.stubbed, database: await session.finish() };
+    return { model, dataSourceFile: label, stubbed: loader.stubbed, notes: loader.notes, database: await session.finish() };
   });
 }
