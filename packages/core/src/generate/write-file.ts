@@ -16,6 +16,8 @@ import { UserError } from '../errors';
 export interface FileSnapshot {
   /** The file written: symbolic links followed. */
   readonly target: string;
+  /** The inode: an editor that saves by a rename of its own gives the file a new one. */
+  readonly ino: number;
   readonly size: number;
   readonly mtimeMs: number;
   readonly hash: string;
@@ -88,20 +90,25 @@ export function readFileSnapshot(file: string, label: string = file): FileSnapsh
     const bytes = fs.readFileSync(fd);
     const text = bytes.toString('utf8');
     if (!Buffer.from(text, 'utf8').equals(bytes)) throw new UserError(`${label}: is not UTF-8 text: oto writes UTF-8 only and would change its bytes; edit it by hand`);
-    return { target, size: stat.size, mtimeMs: stat.mtimeMs, hash: hashOf(bytes), text };
+    return { target, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, hash: hashOf(bytes), text };
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Why the file is not as oto read it, or undefined when it is. */
+/** Whether a file's status is still the one read: same inode, size and mtime. */
+const sameStat = (now: fs.Stats, expected: FileSnapshot) => now.ino === expected.ino && now.size === expected.size && now.mtimeMs === expected.mtimeMs;
+
+const CHANGED = 'was changed by someone else since oto read it';
+
+/** Why the file is not as oto read it (its content compared too), or undefined when it is. */
 function changedSince(prepared: PreparedWrite): string | undefined {
   const { expected, target } = prepared;
   if (expected === undefined) return undefined;
   const now = statOrUndefined(target);
   if (expected === 'absent') return now ? 'was created by someone else while oto wrote it' : undefined;
   if (!now) return 'was removed while oto wrote it';
-  if (now.size !== expected.size || now.mtimeMs !== expected.mtimeMs || hashOf(fs.readFileSync(target)) !== expected.hash) return 'was changed by someone else since oto read it';
+  if (!sameStat(now, expected) || hashOf(fs.readFileSync(target)) !== expected.hash) return CHANGED;
   return undefined;
 }
 
@@ -175,14 +182,74 @@ export function checkUnchanged(prepared: readonly PreparedWrite[]): void {
   }
 }
 
-/** Puts a prepared write's text in place (the rename); the temporary file is gone either way. */
-export function commitWrite(prepared: PreparedWrite): void {
+function replaceError(prepared: PreparedWrite, error: unknown): unknown {
+  discardWrite(prepared);
+  if (['EACCES', 'EPERM', 'EROFS', 'EBUSY'].includes(codeOf(error) ?? '')) return new UserError(`${prepared.label}: cannot be replaced (${codeOf(error)}): make it and its folder writable and run again`);
+  return error;
+}
+
+/** A new file, put in place only if there is still none (a hard link cannot replace a file), else by a rename. */
+function createInPlace(prepared: PreparedWrite): void {
   try {
-    fs.renameSync(prepared.temporary, prepared.target);
+    fs.linkSync(prepared.temporary, prepared.target);
   } catch (error) {
-    discardWrite(prepared);
-    if (['EACCES', 'EPERM', 'EROFS', 'EBUSY'].includes(codeOf(error) ?? '')) throw new UserError(`${prepared.label}: cannot be replaced (${codeOf(error)}): make it and its folder writable and run again`);
-    throw error;
+    if (codeOf(error) === 'EEXIST') throw stopped(prepared, 'was created by someone else while oto wrote it');
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(codeOf(error) ?? '')) throw replaceError(prepared, error);
+    fs.renameSync(prepared.temporary, prepared.target);
+    return;
+  }
+  discardWrite(prepared);
+}
+
+function stopped(prepared: PreparedWrite, why: string): UserError {
+  discardWrite(prepared);
+  return new UserError(`${prepared.label}: ${why}: oto wrote nothing and left it as it is; run oto again`);
+}
+
+/**
+ * Someone wrote into the file between the last check and the rename: their text is in the file
+ * oto just replaced, still open here. Put it back (with its mode) and stop.
+ */
+function putBack(prepared: PreparedWrite, held: number): never {
+  const theirs = fs.readFileSync(held, { encoding: null, flag: 'r' });
+  const mode = fs.fstatSync(held).mode & 0o7777;
+  const back = `${prepared.temporary}.back`;
+  fs.writeFileSync(back, theirs, { mode });
+  fs.chmodSync(back, mode);
+  fs.renameSync(back, prepared.target);
+  throw new UserError(`${prepared.label}: was changed by someone else while oto wrote it: oto put their text back and wrote nothing; run oto again`);
+}
+
+/**
+ * Puts a prepared write's text in place; the temporary file is gone either way. Right before the
+ * rename the file's inode, size and mtime are compared once more (held open), and right after, the
+ * replaced file is looked at again: a write that came in between is put back, not lost.
+ */
+export function commitWrite(prepared: PreparedWrite): void {
+  const { expected, target } = prepared;
+  if (expected === 'absent') return createInPlace(prepared);
+  const rename = () => {
+    try {
+      fs.renameSync(prepared.temporary, target);
+    } catch (error) {
+      throw replaceError(prepared, error);
+    }
+  };
+  if (expected === undefined) return rename();
+  let held: number;
+  try {
+    held = fs.openSync(target, 'r');
+  } catch (error) {
+    if (codeOf(error) === 'ENOENT') throw stopped(prepared, 'was removed while oto wrote it');
+    throw replaceError(prepared, error);
+  }
+  try {
+    const now = statOrUndefined(target);
+    if (!sameStat(fs.fstatSync(held), expected) || !now || !sameStat(now, expected)) throw stopped(prepared, CHANGED);
+    rename();
+    if (!sameStat(fs.fstatSync(held), expected)) putBack(prepared, held);
+  } finally {
+    fs.closeSync(held);
   }
 }
 
