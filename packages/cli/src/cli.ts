@@ -1,6 +1,6 @@
 /** The `oto` command line: parsing with commander, errors as one line and exit code 2. */
 import { Command, CommanderError, Option } from 'commander';
-import { FAIL_ON, FORMATS, UserError, oneLine, redactUrls } from '@oto/core';
+import { FAIL_ON, FORMATS, UserError, oneLine, redactSecrets } from '@oto/core';
 import type { CliIo } from './io';
 import { EXIT, runCheck } from './run-check';
 import type { CheckOptions } from './run-check';
@@ -25,7 +25,7 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`oto: ${oneLine(text.replace(/^error:\s*/, ''))}\n`),
+      outputError: (text, write) => write(`oto: ${redactSecrets(oneLine(text.replace(/^error:\s*/, '')))}\n`),
     });
   cli
     .command('check')
@@ -40,7 +40,7 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--config <file>', 'an oto config file (default: oto.config.* or package.json#oto, searched upwards)')
     .addOption(new Option('--fail-on <severity>', 'the lowest severity that fails the run (default: error)').choices(FAIL_ON))
     .option('--usage [tsconfig]', 'also check how the application code uses the one-to-ones: its queries, through the type checker (default: usage.tsconfig of the oto config, else ./tsconfig.json; a solution tsconfig\'s references are followed)')
-    .option('--verbose', 'with --usage: list the queries oto recognised but could not resolve')
+    .option('--verbose', 'list what a summary line stands for: each one-to-one the oto_ naming convention reports, and with --usage the queries oto recognised but could not resolve')
     .action(async (options: CheckOptions) => exit(await runCheck(options, io, version)));
   cli
     .command('fix')
@@ -101,10 +101,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? EXIT.ok : EXIT.input;
     }
     if (error instanceof UserError) {
-      io.stderr(`oto: ${redactUrls(error.message)}\n`);
+      io.stderr(`oto: ${redactSecrets(error.message)}\n`);
     } else {
-      io.stderr(`oto: unexpected error: ${redactUrls(oneLine(error))} (set OTO_DEBUG=1 for details)\n`);
-      if (io.env.OTO_DEBUG) io.stderr(`${redactUrls(String((error as Error)?.stack ?? error))}\n`);
+      io.stderr(`oto: unexpected error: ${redactSecrets(oneLine(error))} (set OTO_DEBUG=1 for details)\n`);
+      if (io.env.OTO_DEBUG) io.stderr(`${redactSecrets(String((error as Error)?.stack ?? error))}\n`);
     }
     return EXIT.input;
   }

@@ -7,8 +7,8 @@
  * `--into` the ORM's migrations folder.
  */
 import * as path from 'node:path';
-import { conventionUniqueName, GENERATED_SQL_MARK, planSqlChanges, renderSql, setAsideLine, shownPath, UserError, writeGeneratedFile } from '@oto/core';
-import type { Dialect, SqlDialect, SqlPlan } from '@oto/core';
+import { conventionUniqueName, GENERATED_SQL_MARK, planSqlChanges, redactSecrets, renderSql, setAsideLine, shownDatabase, shownPath, UserError, writeGeneratedFile } from '@oto/core';
+import type { DatabaseFacts, Dialect, SqlDialect, SqlPlan } from '@oto/core';
 import type { CliIo } from './io';
 import { checkProject, EXIT } from './run-check';
 import type { SourceOptions } from './run-check';
@@ -35,6 +35,11 @@ function uniqueTemplate(options: unknown): string | undefined {
 }
 
 type CheckedProject = Awaited<ReturnType<typeof checkProject>>;
+
+/** The database the SQL was planned against, for its header: a live one by kind and host, replayed migrations by their folder. */
+function sqlSource(database: DatabaseFacts, databaseUrl: string | undefined): string {
+  return database.kind === 'database' && databaseUrl ? shownDatabase(databaseUrl) : redactSecrets(database.label);
+}
 
 /**
  * The changes the findings call for, named as the naming rule names them: for the database the
@@ -75,7 +80,8 @@ export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Pr
     transaction: !wraps,
     // A migrations folder's runner stops at the first error; a file for psql/mysql may meet one that carries on.
     runner: options.into === undefined ? 'cli' : 'migrator',
-    source: database ? `${project.orm} schema and ${database.label}` : `the ${project.orm} schema`,
+    // A file may be committed: it names the database by kind and host, never by its URL.
+    source: database ? `${project.orm} schema and ${sqlSource(database, options.databaseUrl)}` : `the ${project.orm} schema`,
     // The flags that shape the SQL (never a database URL: the header must not carry a password).
     command: [
       'oto generate sql',

@@ -15,8 +15,3 @@ export function oneLine(error: unknown): string {
       : String(error);
   return message.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? 'unknown error';
 }
-
-/** Hides the password of every connection URL in a text: `postgres://user:***@host/db`. */
-export function redactUrls(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#\s@]+:)[^@\s/]*@/gi, '$1***@');
-}

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError, oneLine, redactUrls } from '@oto/core';
+import { UserError, oneLine, redactSecrets, redactUrl } from '@oto/core';
 import { libsqlClient } from './clients/libsql';
 import { mysqlClient } from './clients/mysql';
 import { createPglite, pgliteClient } from './clients/pglite';
@@ -37,17 +37,30 @@ function libsqlTarget(url: string, cwd: string): Target {
   return { kind: 'libsql', url: `file:${file}`, where: path.relative(cwd, file) || file, file };
 }
 
+function decodeOr(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function serverTarget(kind: 'postgresql' | 'mysql', url: string): Target {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new UserError(`database URL ${redactUrls(url)} is not a valid URL: write it as ${kind === 'mysql' ? 'mysql' : 'postgresql'}://user:password@host:port/database`);
+    throw new UserError(`database URL ${redactUrl(url)} is not a valid URL: write it as ${kind === 'mysql' ? 'mysql' : 'postgresql'}://user:password@host:port/database`);
   }
   const port = parsed.port || (kind === 'mysql' ? '3306' : '5432');
   const host = parsed.hostname || 'localhost';
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  const database = decodeOr(parsed.pathname.replace(/^\//, ''));
   return { kind, url, where: `${host}:${port}${database ? ` (database ${database})` : ''}` };
+}
+
+/** The path of a `sqlite:`/`file:`/`pglite:` URL: without `//`, query and fragment. */
+function pathOf(rest: string): string {
+  return rest.replace(/^\/\//, '').replace(/[?#][\s\S]*$/, '');
 }
 
 /** What kind of database a URL names. */
@@ -55,15 +68,17 @@ export function parseDatabaseUrl(url: string, cwd: string): Target {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'postgres' || scheme === 'postgresql') return serverTarget('postgresql', url);
   if (scheme === 'mysql' || scheme === 'mariadb') return serverTarget('mysql', url);
+  // `file:./dev.db?connection_limit=1` (Prisma) names the file before the query: the query is not
+  // part of the path, and never shown (it may hold a key).
   if (scheme === 'sqlite' || scheme === 'file') {
-    const rest = url.slice(scheme.length + 1).replace(/^\/\//, '');
+    const rest = pathOf(url.slice(scheme.length + 1));
     return { kind: 'sqlite', file: rest === ':memory:' ? rest : path.resolve(cwd, rest) };
   }
   if (scheme === 'libsql') return libsqlTarget(url, cwd);
-  if (scheme === 'pglite') return { kind: 'pglite', file: path.resolve(cwd, url.slice('pglite:'.length).replace(/^\/\//, '')) };
+  if (scheme === 'pglite') return { kind: 'pglite', file: path.resolve(cwd, pathOf(url.slice('pglite:'.length))) };
   if (/\.(db|sqlite3?)$/i.test(url)) return { kind: 'sqlite', file: path.resolve(cwd, url) };
   throw new UserError(
-    `database URL ${redactUrls(url)}: unknown kind; use postgresql://…, mysql://…, mariadb://…, sqlite:<file>, libsql://… or libsql:<file>, or pglite:<folder>`,
+    `database URL ${redactUrl(url)}: unknown kind; use postgresql://…, mysql://…, mariadb://…, sqlite:<file>, libsql://… or libsql:<file>, or pglite:<folder>`,
   );
 }
 
@@ -78,7 +93,7 @@ function reason(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message;
   if (inner !== undefined && !message) return reason(inner);
   const code = (error as { code?: unknown } | null)?.code;
-  return redactUrls(message ? oneLine(error) : typeof code === 'string' ? code : oneLine(error));
+  return redactSecrets(message ? oneLine(error) : typeof code === 'string' ? code : oneLine(error));
 }
 
 /** Connects to the database the URL names; a failure is a one-line UserError. */
@@ -88,9 +103,9 @@ export async function connect(url: string, options: { cwd: string; bounds?: Boun
   try {
     switch (target.kind) {
       case 'postgresql':
-        return await postgresClient(target.url, redactUrls(target.url), bounds);
+        return await postgresClient(target.url, redactUrl(target.url), bounds);
       case 'mysql':
-        return await mysqlClient(target.url, redactUrls(target.url), bounds);
+        return await mysqlClient(target.url, redactUrl(target.url), bounds);
       case 'sqlite':
         return sqliteClient(target.file, path.relative(options.cwd, target.file) || target.file, bounds.queryTimeoutMs);
       case 'libsql':

@@ -2,7 +2,7 @@
  * The check `withOto` runs in a child process: `node with-oto-check.js '{"cwd":…,"config":…}'`.
  * Prints the report; exit 0 to let drizzle-kit go on, 1 when the findings reach `failOn`, 2 for bad input.
  */
-import { formatText, oneLine, redactUrls, runProjectCheck, UserError } from '@oto/core';
+import { formatText, oneLine, redactSecrets, runProjectCheck, UserError } from '@oto/core';
 import { generateDrizzleAccessors } from './accessors/generate-drizzle-accessors';
 import { loadDrizzleSource } from './drizzle-source';
 
@@ -38,9 +38,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UserError) process.stderr.write(`oto: ${redactUrls(error.message)}\n`);
-    else process.stderr.write(`oto: unexpected error: ${redactUrls(oneLine(error))}\n`);
-    if (process.env.OTO_DEBUG) process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+    if (error instanceof UserError) process.stderr.write(`oto: ${redactSecrets(error.message)}\n`);
+    else process.stderr.write(`oto: unexpected error: ${redactSecrets(oneLine(error))}\n`);
+    if (process.env.OTO_DEBUG) process.stderr.write(`${redactSecrets(String((error as Error)?.stack ?? error))}\n`);
     process.exitCode = 2;
   },
 );

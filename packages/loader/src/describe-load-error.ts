@@ -1,14 +1,16 @@
-import { oneLine, UserError } from '@oto/core';
+import { oneLine, redactSecrets, UserError } from '@oto/core';
 import { loadFailureOf } from './module-loader';
 
 /**
  * One line for a module that failed to load while loading `entry` (a schema file, a data source):
  * which module, imported by which file, and the stub option when an app module is the culprit.
+ * The module's own message is redacted (`redactSecrets`): user code may put a secret in it.
  */
 export function describeLoadError(error: unknown, entry: string): UserError {
   if (error instanceof UserError) return error;
   const failure = loadFailureOf(error);
-  const reason = oneLine(error);
+  // The user's code wrote the message: it may hold a URL with its password, a token.
+  const reason = redactSecrets(oneLine(error));
   if (!failure || failure.importer === undefined) {
     return new UserError(`${entry}: failed to load: ${reason}`);
   }

@@ -5,7 +5,7 @@
  */
 import type { DatabaseFacts, Dialect } from '@oto/core';
 import { loadFailureOf } from '@oto/loader';
-import { UserError, oneLine, redactUrls } from '@oto/core';
+import { UserError, oneLine, redactSecrets } from '@oto/core';
 import type { DataSource, DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 
 export type MigrationQuery = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
@@ -70,7 +70,7 @@ export async function replayTypeormMigrations(
   } catch (error) {
     // TypeORM imports the migration files here: a module that cannot load is named by the caller.
     if (loadFailureOf(error)) throw error;
-    throw new UserError(`${label}: TypeORM cannot connect to the scratch database: ${redactUrls(oneLine(error))}`);
+    throw new UserError(`${label}: TypeORM cannot connect to the scratch database: ${redactSecrets(oneLine(error))}`);
   }
   try {
     if (replay.migrations.length === 0) throw new UserError(`${label}: no migration classes found in ${JSON.stringify(migrations)}`);
@@ -86,7 +86,7 @@ export async function replayTypeormMigrations(
       await replay.runMigrations({ transaction: 'each' });
     } catch (error) {
       if (error instanceof UserError) throw error;
-      throw new UserError(`${label}: a migration fails on the scratch database: ${redactUrls(oneLine(error))}`);
+      throw new UserError(`${label}: a migration fails on the scratch database: ${redactSecrets(oneLine(error))}`);
     }
   } finally {
     await replay.destroy().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { oneLine, UserError } from '@oto/core';
+import { oneLine, redactSecrets, UserError } from '@oto/core';
 import { generatorHandler } from '@prisma/generator-helper';
 import { runGenerator } from './run-generator';
 
@@ -16,8 +16,8 @@ export function startGenerator(): void {
           print: (text) => process.stdout.write(text),
         });
       } catch (error) {
-        // Prisma shows the message: a user error as it is, anything else as its first line.
-        throw new Error(error instanceof UserError ? error.message : `oto: ${oneLine(error)}`);
+        // Prisma shows the message: a user error as it is, anything else as its first line; never a secret.
+        throw new Error(redactSecrets(error instanceof UserError ? error.message : `oto: ${oneLine(error)}`));
       }
     },
   });
