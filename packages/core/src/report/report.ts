@@ -1,11 +1,9 @@
 import * as path from 'node:path';
 import type { AnalyzedRelation, BackingKey } from '../analysis';
-import type { DiagnosticLocation } from '../diagnostics';
+import type { Diagnostic, DiagnosticLocation } from '../diagnostics';
 import type { CheckResult } from '../engine';
 import type { DatabaseKind, Dialect, RelationEnd, RelationKind, SchemaSource } from '../model';
 import { redactSecrets } from '../redact';
-import type { ReportDiagnostic } from './naming-summary';
-import { summarizeNaming } from './naming-summary';
 
 /** One end of a relation in the report. */
 export interface ReportEnd {
@@ -39,8 +37,7 @@ export interface Report {
   readonly relations: readonly ReportRelation[];
   /** What `--usage` read of the application code: queries recognised, and those not resolved (never guessed). */
   readonly usage?: ReportUsage;
-  /** The naming convention's findings are one summary, with them in its `related`. */
-  readonly diagnostics: readonly ReportDiagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface ReportUsage {
@@ -114,6 +111,6 @@ export function buildReport(result: CheckResult, options: ReportOptions = {}): R
           },
         }
       : {}),
-    diagnostics: summarizeNaming(result.diagnostics.map((d) => ({ ...d, location: relocate(d.location, options.cwd) }))),
+    diagnostics: result.diagnostics.map((d) => ({ ...d, location: relocate(d.location, options.cwd) })),
   };
 }
