@@ -1,5 +1,5 @@
 /** `oto check`: read the schema, run the rules, print the report, say by exit code whether it passed. */
-import { format, runProjectCheck, UserError } from '@oto/core';
+import { format, redactSecrets, runProjectCheck, UserError } from '@oto/core';
 import type { FailOn, Format, LoadedSource, OtoConfig, ProjectCheck, SchemaModel } from '@oto/core';
 import { findDrizzleConfig, loadDrizzleSource } from '@oto/drizzle';
 import { loadPrismaModel } from '@oto/prisma';
@@ -88,7 +88,7 @@ export async function checkProject(
     ...(database.kind === 'compare' ? { database: database.read } : {}),
     ...(options.usage !== undefined ? { usage: async (model: SchemaModel, config: OtoConfig) => readProjectUsage(options.usage!, model, config, io.cwd) } : {}),
   });
-  for (const warning of result.warnings) io.stderr(`oto: warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr(`oto: warning: ${redactSecrets(warning)}\n`);
   return { ...result, orm };
 }
 

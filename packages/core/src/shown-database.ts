@@ -2,7 +2,8 @@
  * A database named without its URL, for what oto writes into files (the header of `oto generate
  * sql`, a migration meant to be committed): the kind and where it is, never a user, a password or
  * a query string. `postgresql://oto:…@127.0.0.1/oto?sslmode=require` is `PostgreSQL database at
- * 127.0.0.1:5432/oto`; `sqlite:./data/app.db?key=…` is `SQLite database app.db`.
+ * 127.0.0.1:5432/oto`; `sqlite:./data/app.db?key=…` is `SQLite database app.db`; `libsql://db.turso.io?authToken=…`
+ * is `libSQL database at db.turso.io`.
  */
 import * as path from 'node:path';
 
@@ -27,7 +28,8 @@ function server(url: string, kind: string, port: string): string {
   }
   // The path as written (percent-encoded), so nothing in it can break the line it is in.
   const database = parsed.pathname.replace(/^\/+/, '');
-  return `${kind} database at ${parsed.hostname || 'localhost'}:${parsed.port || port}${database ? `/${database}` : ''}`;
+  const shownPort = parsed.port || port;
+  return `${kind} database at ${parsed.hostname || 'localhost'}${shownPort ? `:${shownPort}` : ''}${database ? `/${database}` : ''}`;
 }
 
 /** The file's base name of a `sqlite:`/`file:`/`pglite:` URL or a bare path, without its query. */
@@ -43,6 +45,10 @@ export function shownDatabase(url: string): string {
   if (known) return inert(server(url, known.kind, known.port));
   if (scheme === 'sqlite' || scheme === 'file') return inert(`SQLite database ${fileName(url.slice(scheme.length + 1))}`);
   if (scheme === 'pglite') return inert(`PGlite database ${fileName(url.slice(scheme.length + 1))}`);
+  if (scheme === 'libsql') {
+    const rest = url.slice(scheme.length + 1);
+    return inert(rest.startsWith('//') ? server(url, 'libSQL', '') : `libSQL database ${fileName(rest)}`);
+  }
   if (/\.(db|sqlite3?)$/i.test(url)) return inert(`SQLite database ${fileName(url)}`);
   return 'database';
 }
