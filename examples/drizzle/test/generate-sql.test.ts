@@ -1,7 +1,8 @@
 /**
  * `oto generate sql --into` the example's drizzle-kit folder (a copy): a custom migration with its
- * journal entry and snapshot, that drizzle's own migrator applies; on duplicate keys it stops before
- * any change; once applied, the database has what the SQL fixes and a second plan is empty.
+ * journal entry and snapshot (the previous one with the unique it adds), that drizzle's own
+ * migrator applies; on duplicate keys it stops before any change; once applied, the database has
+ * what the SQL fixes and a second plan is empty.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -48,8 +49,19 @@ describe('examples/drizzle: oto generate sql --into migrations/pg', () => {
     ]);
     const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string; breakpoints: boolean }[] };
     expect(journal.entries.map((e) => e.tag)).toEqual(['0000_init', '0001_drop_car_unique', '0002_oto_one_to_one']);
-    const snapshot = (n: string) => JSON.parse(fs.readFileSync(path.join(folder, `meta/${n}_snapshot.json`), 'utf8')) as { id: string; prevId: string; tables: unknown };
-    expect(snapshot('0002')).toEqual({ ...snapshot('0001'), id: expect.any(String), prevId: snapshot('0001').id });
+    type Snapshot = { id: string; prevId: string; tables: Record<string, { uniqueConstraints: Record<string, unknown> }> };
+    const snapshot = (n: string) => JSON.parse(fs.readFileSync(path.join(folder, `meta/${n}_snapshot.json`), 'utf8')) as Snapshot;
+    // The previous snapshot with what the migration adds, as drizzle-kit writes it once the schema
+    // has it (oto_car's unique is in the schema, and so in the snapshot, already).
+    const previous = snapshot('0001');
+    const passport = previous.tables['public.oto_passport']!;
+    const unique = { name: 'oto_passport_user_id_key', nullsNotDistinct: false, columns: ['user_id'] };
+    expect(snapshot('0002')).toEqual({
+      ...previous,
+      id: expect.any(String),
+      prevId: previous.id,
+      tables: { ...previous.tables, 'public.oto_passport': { ...passport, uniqueConstraints: { ...passport.uniqueConstraints, oto_passport_user_id_key: unique } } },
+    });
     // drizzle runs the file in its own transaction: no BEGIN/COMMIT, statements split at its breakpoints.
     const migration = fs.readFileSync(path.join(folder, '0002_oto_one_to_one.sql'), 'utf8');
     expect(migration).not.toMatch(/^(BEGIN|COMMIT);$/m);

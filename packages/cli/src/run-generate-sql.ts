@@ -98,7 +98,12 @@ export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Pr
       io.stderr('oto: nothing to change: no migration written\n');
       return EXIT.ok;
     }
-    const files = writeSqlMigration(project.orm, path.resolve(io.cwd, options.into), sql, { now: io.now?.() ?? new Date(), cwd: io.cwd, noTransaction: options.concurrently ?? false });
+    const files = writeSqlMigration(project.orm, path.resolve(io.cwd, options.into), sql, {
+      now: io.now?.() ?? new Date(),
+      cwd: io.cwd,
+      noTransaction: options.concurrently ?? false,
+      changes: plan.changes.map((c) => c.change),
+    });
     for (const file of files) io.stdout(`oto: wrote ${shownPath(io.cwd, file)}\n`);
     if (options.concurrently && project.orm === 'typeorm') io.stderr("oto: the migration runs outside a transaction (CONCURRENTLY): run it with `typeorm migration:run --transaction each`\n");
     io.stderr(`oto: ${summary}\n`);

@@ -1,15 +1,18 @@
 /**
  * Where `oto generate sql --into <folder>` puts the migration, the way each ORM's migration tool
  * expects it: Prisma `<timestamp>_oto_one_to_one/migration.sql`; drizzle-kit a custom migration
- * (`NNNN_oto_one_to_one.sql` with statement breakpoints, its journal entry, and a copy of the last
- * snapshot, as `drizzle-kit generate --custom` writes); TypeORM a migration class. New files are
- * created, never replaced; the drizzle journal is rewritten atomically.
+ * (`NNNN_oto_one_to_one.sql` with statement breakpoints, its journal entry, and the last snapshot
+ * with what the migration changes, so drizzle-kit does not generate it again once the schema has
+ * it: drizzle-snapshot.ts); TypeORM a migration class. New files are created, never replaced; the
+ * drizzle journal is rewritten atomically.
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { shownPath, UserError, writeFileAtomic, writeNewFile } from '@oto/core';
-import type { RenderedSql } from '@oto/core';
+import type { RenderedSql, SqlChange } from '@oto/core';
+import { kitDialect, snapshotAfter } from './drizzle-snapshot';
+import type { KitSnapshot } from './drizzle-snapshot';
 import type { Orm } from './run-check';
 
 const NAME = 'oto_one_to_one';
@@ -47,7 +50,7 @@ function readJournal(file: string, cwd: string): Journal {
   }
 }
 
-function writeDrizzle(into: string, sql: RenderedSql, now: Date, cwd: string): string[] {
+function writeDrizzle(into: string, sql: RenderedSql, now: Date, cwd: string, changes: readonly SqlChange[]): string[] {
   const journalFile = path.join(into, 'meta', '_journal.json');
   const journal = readJournal(journalFile, cwd);
   const idx = journal.entries.reduce((max, e) => Math.max(max, e.idx), -1) + 1;
@@ -58,13 +61,21 @@ function writeDrizzle(into: string, sql: RenderedSql, now: Date, cwd: string): s
   const body = [`${header}\n${sql.statements[0] ?? ''}`, ...sql.statements.slice(1)].join('\n--> statement-breakpoint\n');
   writeNewFile(file, `${body}\n`, shownPath(cwd, file));
   const written = [file];
-  // A custom migration's snapshot is the previous one under a new id: the schema did not change.
+  // The snapshot is the previous one with what the migration changes: `oto fix` puts the same in
+  // the schema, and drizzle-kit then finds nothing to generate.
   const last = journal.entries.find((e) => e.idx === idx - 1);
   const previous = last ? path.join(into, 'meta', `${last.tag.slice(0, 4)}_snapshot.json`) : undefined;
   if (previous && fs.existsSync(previous)) {
-    const snapshot = JSON.parse(fs.readFileSync(previous, 'utf8')) as { id?: string; prevId?: string };
+    let snapshot: KitSnapshot;
+    try {
+      snapshot = JSON.parse(fs.readFileSync(previous, 'utf8')) as KitSnapshot;
+    } catch (error) {
+      throw new UserError(`${shownPath(cwd, previous)}: not a drizzle-kit snapshot (${(error as Error).message}): regenerate it with drizzle-kit generate`);
+    }
+    const dialect = kitDialect(journal.dialect ?? (snapshot['dialect'] as string | undefined));
     const next = path.join(into, 'meta', `${tag.slice(0, 4)}_snapshot.json`);
-    writeNewFile(next, JSON.stringify({ ...snapshot, prevId: snapshot.id, id: randomUUID() }, null, 2), shownPath(cwd, next));
+    const after = dialect ? snapshotAfter(snapshot, changes, dialect, randomUUID()) : { ...snapshot, prevId: snapshot['id'], id: randomUUID() };
+    writeNewFile(next, JSON.stringify(after, null, 2), shownPath(cwd, next));
     written.push(next);
   }
   const version = last?.version ?? journal.version ?? '7';
@@ -114,12 +125,17 @@ function writeTypeorm(into: string, sql: RenderedSql, now: Date, cwd: string, no
 }
 
 /** Writes the migration into the ORM's migrations folder; returns the files written. */
-export function writeSqlMigration(orm: Orm, into: string, sql: RenderedSql, options: { readonly now: Date; readonly cwd: string; readonly noTransaction: boolean }): string[] {
+export function writeSqlMigration(
+  orm: Orm,
+  into: string,
+  sql: RenderedSql,
+  options: { readonly now: Date; readonly cwd: string; readonly noTransaction: boolean; readonly changes?: readonly SqlChange[] },
+): string[] {
   if (orm === 'prisma') {
     if (!fs.existsSync(into)) throw new UserError(`${shownPath(options.cwd, into)}: no such folder: --into must name the Prisma migrations folder (prisma/migrations)`);
     return writePrisma(into, sql, options.now, options.cwd);
   }
-  if (orm === 'drizzle') return writeDrizzle(into, sql, options.now, options.cwd);
+  if (orm === 'drizzle') return writeDrizzle(into, sql, options.now, options.cwd, options.changes ?? []);
   return writeTypeorm(into, sql, options.now, options.cwd, options.noTransaction);
 }
 
