@@ -17,7 +17,13 @@ interface JsonReport {
   source: string;
   dialect: string;
   relations: { kind: string; dependent: End; principal: End; backing: { kind: string; columns: string[] } | null }[];
-  diagnostics: { ruleId: string; messageId: string; severity: string; location: { table: string; columns?: string[] } }[];
+  diagnostics: (Diagnostic & { related?: Diagnostic[] })[];
+}
+interface Diagnostic {
+  ruleId: string;
+  messageId: string;
+  severity: string;
+  location: { table: string; columns?: string[] };
 }
 
 function report(...args: string[]): JsonReport {
@@ -34,7 +40,9 @@ function neutral(r: JsonReport) {
     relations: r.relations
       .map((x) => ({ kind: x.kind, dependent: end(x.dependent), principal: end(x.principal), backing: x.backing && `${x.backing.kind}(${x.backing.columns.join(',')})` }))
       .sort((a, b) => a.dependent.localeCompare(b.dependent)),
+    // A summary (the naming convention's) stands for its related findings: compare those.
     diagnostics: r.diagnostics
+      .flatMap((d) => d.related ?? [d])
       .map((d) => `${d.severity} ${d.ruleId}/${d.messageId} ${d.location.table}(${(d.location.columns ?? []).join(',')})`)
       .sort(),
   };

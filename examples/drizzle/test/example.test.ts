@@ -28,8 +28,7 @@ describe('examples/drizzle', () => {
     });
     expect(r.diagnostics.map((d) => [d.ruleId, d.messageId, d.location.entity])).toEqual([
       ['one-to-one-unique', 'missing', 'passports'],
-      ['one-to-one-naming', 'tableName', 'accounts'],
-      ['one-to-one-naming', 'uniqueName', 'accounts'],
+      ['one-to-one-naming', 'summary', undefined], // accounts: its table and its unique, in the summary's related
       ['hidden-one-to-one', 'hidden', 'orders'], // at orders.invoices, the many() to make one()
       ['false-one-to-one', 'timeSliced', 'ceoAssignments'],
     ]);

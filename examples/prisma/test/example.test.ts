@@ -25,8 +25,7 @@ describe('examples/prisma', () => {
       CeoAssignmentToCompany: ['one-to-one', 'unique'], // time-sliced role
     });
     expect(r.diagnostics.map((d) => [d.ruleId, d.messageId, d.location.entity])).toEqual([
-      ['one-to-one-naming', 'tableName', 'Account'],
-      ['one-to-one-naming', 'uniqueName', 'Account'],
+      ['one-to-one-naming', 'summary', undefined], // Account: its table and its unique, in the summary's related
       ['hidden-one-to-one', 'hidden', 'Order'], // at Order.invoices, the list to make one-to-one
       ['false-one-to-one', 'timeSliced', 'CeoAssignment'],
     ]);

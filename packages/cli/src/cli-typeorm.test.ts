@@ -61,9 +61,10 @@ describe('oto check --typeorm', () => {
         backing: { kind: 'unique', name: expect.stringMatching(/^REL_[0-9a-f]{26}$/), columns: ['user_id'], implicit: true },
       },
     ]);
-    // TypeORM's REL_ name carries no oto_: the one finding, located at the relation property.
-    expect(report.diagnostics.map((d: { ruleId: string; messageId: string }) => `${d.ruleId}/${d.messageId}`)).toEqual(['one-to-one-naming/uniqueName']);
-    expect(report.diagnostics[0].location).toMatchObject({ file: 'src/entity/profile.ts', line: 11 });
+    // TypeORM's REL_ name carries no oto_: the one finding (in the naming summary), located at the relation property.
+    expect(report.diagnostics.map((d: { ruleId: string; messageId: string }) => `${d.ruleId}/${d.messageId}`)).toEqual(['one-to-one-naming/summary']);
+    expect(report.diagnostics[0].related.map((d: { messageId: string }) => d.messageId)).toEqual(['uniqueName']);
+    expect(report.diagnostics[0].related[0].location).toMatchObject({ file: 'src/entity/profile.ts', line: 11 });
     expect(code).toBe(0);
   });
 

@@ -67,7 +67,10 @@ describe('oto check --prisma', () => {
     });
     expect((await oto(cfg, 'check')).stdout).toContain('no findings in 1 one-to-one relation');
     const infix = await oto(cfg, 'check', '--config', 'other.json');
-    expect(infix.stdout).toContain('expected a name like User_oto_profile');
+    // The naming convention is one summary line; --verbose lists the one-to-ones under it.
+    expect(infix.stdout).toContain('1 one-to-one is not named by the oto_ convention: `oto fix --renames`, or set naming');
+    expect(infix.stdout).not.toContain('expected a name like');
+    expect((await oto(cfg, 'check', '--config', 'other.json', '--verbose')).stdout).toContain('expected a name like User_oto_profile');
   });
 });
 

@@ -95,6 +95,6 @@ export async function checkProject(
 export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
   const result = await checkProject(options, io);
   if (result.result.usage) io.stderr(describeUsage(result.result.usage, io.cwd, options.verbose === true));
-  io.stdout(format(result.report, options.format, { color: io.isTTY && !io.env.NO_COLOR, toolVersion: version }));
+  io.stdout(format(result.report, options.format, { color: io.isTTY && !io.env.NO_COLOR, toolVersion: version, verbose: options.verbose === true }));
   return result.failed ? EXIT.findings : EXIT.ok;
 }

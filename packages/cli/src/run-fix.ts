@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { readFileSnapshot, setAsideLine, shownPath, UserError } from '@oto/core';
+import { readFileSnapshot, setAsideLines, shownPath, UserError } from '@oto/core';
 import type { FileSnapshot, PlannedChange, SchemaModel, SourceEdits } from '@oto/core';
 import { editDrizzleSchema } from '@oto/drizzle';
 import { editPrismaSchema } from '@oto/prisma';
@@ -45,7 +45,7 @@ export async function runFix(options: FixOptions, io: CliIo): Promise<number> {
     read.set(file, snapshot);
     return snapshot.text;
   });
-  for (const aside of [...plan.setAside, ...edits.setAside]) io.stderr(`oto: not fixed: ${setAsideLine(aside)}\n`);
+  for (const line of setAsideLines([...plan.setAside, ...edits.setAside])) io.stderr(`oto: not fixed: ${line}\n`);
   for (const file of interrupted?.fixed ?? []) io.stdout(`oto: already fixed by an earlier, interrupted oto fix: ${file}\n`);
   if (edits.files.size === 0) {
     if (interrupted) fs.rmSync(journal, { force: true });

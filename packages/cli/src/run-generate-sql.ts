@@ -7,7 +7,7 @@
  * `--into` the ORM's migrations folder.
  */
 import * as path from 'node:path';
-import { conventionUniqueName, GENERATED_SQL_MARK, planSqlChanges, redactSecrets, renderSql, setAsideLine, shownDatabase, shownPath, UserError, writeGeneratedFile } from '@oto/core';
+import { conventionUniqueName, GENERATED_SQL_MARK, planSqlChanges, redactSecrets, renderSql, setAsideLines, shownDatabase, shownPath, UserError, writeGeneratedFile } from '@oto/core';
 import type { DatabaseFacts, Dialect, SqlDialect, SqlPlan } from '@oto/core';
 import type { CliIo } from './io';
 import { checkProject, EXIT } from './run-check';
@@ -91,7 +91,7 @@ export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Pr
       ...(options.onDelete ? [`--on-delete ${options.onDelete}`] : []),
     ].join(' '),
   });
-  for (const aside of plan.setAside) io.stderr(`oto: not in the SQL: ${setAsideLine(aside)}\n`);
+  for (const line of setAsideLines(plan.setAside)) io.stderr(`oto: not in the SQL: ${line}\n`);
   const summary = `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'}`;
   if (options.into) {
     if (plan.changes.length === 0) {

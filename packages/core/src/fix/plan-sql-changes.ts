@@ -119,7 +119,7 @@ function resolve(fix: Fix, find: (ref: TableRef) => Table | undefined, options: 
       return { change: { kind: 'replace-foreign-key', table: fix.table, foreignKey: { ...fk, name: fk.name ?? '' }, onDelete: options.onDelete } };
     }
     case 'rename-unique': {
-      if (!options.renames) return { reason: 'renames are off (--renames makes them)' };
+      if (!options.renames) return { reason: RENAMES_OFF };
       const unique = table.uniques.find((u) => u.name === fix.from);
       if (!unique) return { reason: `already renamed: ${table.name} has no unique ${fix.from}` };
       if (options.dialect === 'sqlite' && unique.kind === 'constraint') {
@@ -128,12 +128,15 @@ function resolve(fix: Fix, find: (ref: TableRef) => Table | undefined, options: 
       return { change: { kind: 'rename-unique', table: fix.table, columns: unique.columns, from: fix.from, to: fitted(fix.to), keyKind: unique.kind } };
     }
     case 'rename-table': {
-      if (!options.renames) return { reason: 'renames are off (--renames makes them)' };
+      if (!options.renames) return { reason: RENAMES_OFF };
       if (find({ ...fix.table, name: fix.to })) return { reason: `a table ${fix.to} exists already` };
       return { change: { kind: 'rename-table', table: fix.table, to: fitted(fix.to) } };
     }
   }
 }
+
+/** Why a rename is not planned without `--renames` (the set-aside lines collapse these into one). */
+export const RENAMES_OFF = 'renames are off (--renames makes them)';
 
 export function planSqlChanges(findings: readonly Diagnostic[], options: SqlPlanOptions): SqlPlan {
   const finder = tableFinder(options.tables, options.defaultSchema);

@@ -12,6 +12,7 @@ import type { ReferentialAction } from '../model';
 import { columnsLabel } from '../model';
 import { quoteIdentifier, quoteTable } from '../sql/quote';
 import type { PlannedChange, SetAside, SqlChange, SqlDialect, SqlPlan } from './plan-sql-changes';
+import { RENAMES_OFF } from './plan-sql-changes';
 import type { Fix, TableRef } from './fix';
 import { inertText } from './inert-text';
 import { sqlGuard } from './sql-guard';
@@ -146,6 +147,19 @@ export function setAsideLine(aside: SetAside): string {
   return inertText(`${findingLabel(aside.finding)}: ${aside.finding.fix ? `${describeFix(aside.finding.fix)}: ` : ''}${aside.reason}`);
 }
 
+/**
+ * The lines for what a plan sets aside, the renames that are off as one line: without
+ * `--renames` every one-to-one not named by the convention would add two.
+ */
+export function setAsideLines(setAside: readonly SetAside[]): string[] {
+  const off = setAside.filter((a) => a.reason === RENAMES_OFF);
+  const lines = setAside.filter((a) => a.reason !== RENAMES_OFF).map(setAsideLine);
+  if (off.length === 0) return lines;
+  const count = (kind: string) => off.filter((a) => a.finding.fix?.kind === kind).length;
+  const parts = [[count('rename-table'), 'table'], [count('rename-unique'), 'unique']].filter(([n]) => Number(n) > 0).map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`);
+  return [...lines, `the oto_ naming convention's renames (${parts.join(', ')}): ${RENAMES_OFF}`];
+}
+
 /** `Model.field` of the finding's relation, else its relation or table. */
 function findingLabel(d: Diagnostic): string {
   const { entity, table, field, relation } = d.location;
@@ -222,7 +236,7 @@ export function renderSql(plan: SqlPlan, options: RenderSqlOptions): RenderedSql
     ...(plan.changes.length > 0 && runner === 'cli' ? [HOW_TO_RUN[dialect]] : []),
     ...(dialect === 'mysql' && plan.changes.length > 0 ? ['MySQL commits each DDL statement: the guard runs first so that no change starts on data that would break it.'] : []),
     ...(concurrently ? ['Built CONCURRENTLY: run outside a transaction. If an index build fails, DROP INDEX CONCURRENTLY it before running again.'] : []),
-    ...(plan.setAside.length > 0 ? ['', 'Not changed by this SQL:', ...plan.setAside.map((s) => `  ${setAsideLine(s)}`)] : []),
+    ...(plan.setAside.length > 0 ? ['', 'Not changed by this SQL:', ...setAsideLines(plan.setAside).map((line) => `  ${line}`)] : []),
   ];
   const statements = blocks.flatMap((b) => b.statements);
   const text = [comment(header), ...blocks.map((b) => [...(b.note ? [comment(b.note)] : []), b.text ?? b.statements.join('\n')].join('\n'))].join('\n\n') + '\n';

@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import type { AnalyzedRelation, BackingKey } from '../analysis';
-import type { Diagnostic, DiagnosticLocation } from '../diagnostics';
+import type { DiagnosticLocation } from '../diagnostics';
 import type { CheckResult } from '../engine';
 import type { DatabaseKind, Dialect, RelationEnd, RelationKind, SchemaSource } from '../model';
 import { redactSecrets } from '../redact';
+import type { ReportDiagnostic } from './naming-summary';
+import { summarizeNaming } from './naming-summary';
 
 /** One end of a relation in the report. */
 export interface ReportEnd {
@@ -37,7 +39,8 @@ export interface Report {
   readonly relations: readonly ReportRelation[];
   /** What `--usage` read of the application code: queries recognised, and those not resolved (never guessed). */
   readonly usage?: ReportUsage;
-  readonly diagnostics: readonly Diagnostic[];
+  /** The naming convention's findings are one summary, with them in its `related`. */
+  readonly diagnostics: readonly ReportDiagnostic[];
 }
 
 export interface ReportUsage {
@@ -111,6 +114,6 @@ export function buildReport(result: CheckResult, options: ReportOptions = {}): R
           },
         }
       : {}),
-    diagnostics: result.diagnostics.map((d) => ({ ...d, location: relocate(d.location, options.cwd) })),
+    diagnostics: summarizeNaming(result.diagnostics.map((d) => ({ ...d, location: relocate(d.location, options.cwd) }))),
   };
 }

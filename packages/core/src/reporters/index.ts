@@ -10,6 +10,8 @@ export type Format = (typeof FORMATS)[number];
 export interface FormatOptions {
   readonly color?: boolean;
   readonly toolVersion?: string;
+  /** Text: list the findings a summary stands for. */
+  readonly verbose?: boolean;
 }
 
 export function format(report: Report, kind: Format, options: FormatOptions = {}): string {

@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Diagnostic, Severity } from '../diagnostics';
-import type { Report } from '../report';
+import type { Report, ReportDiagnostic } from '../report';
 import type { Rule } from '../rules';
 import { RULES } from '../rules';
 
@@ -34,7 +34,19 @@ function logicalName(d: Diagnostic): string {
   return columns && columns.length > 0 ? `${qualified}(${columns.join(', ')})` : qualified;
 }
 
-function result(d: Diagnostic, ruleIndex: number): Result {
+/** Where a finding is, as a SARIF location (none when it has neither a file nor a table). */
+function where(d: Diagnostic) {
+  const { file, line, table } = d.location;
+  if (!file && !table) return undefined;
+  return {
+    ...(file ? { physicalLocation: { artifactLocation: { uri: file }, ...(line ? { region: { startLine: line } } : {}) } } : {}),
+    ...(table ? { logicalLocations: [{ name: table, fullyQualifiedName: logicalName(d), kind: 'table' }] } : {}),
+  };
+}
+
+function result(d: ReportDiagnostic, ruleIndex: number): Result {
+  // A summary's findings, each where it is, with its own message.
+  const related = (d.related ?? []).map((r, id) => ({ id, message: { text: r.message }, ...where(r) }));
   const { file, line, column, table, relation } = d.location;
   const logical = table
     ? [{ name: table, fullyQualifiedName: logicalName(d), kind: 'table' }]
@@ -54,6 +66,7 @@ function result(d: Diagnostic, ruleIndex: number): Result {
           },
         ]
       : [],
+    ...(related.length > 0 ? { relatedLocations: related } : {}),
     partialFingerprints: { otoFinding: [d.ruleId, d.messageId, logicalName(d), relation ?? '', ...(column ? [file ?? '', line ?? ''] : [])].join('|') },
   };
 }

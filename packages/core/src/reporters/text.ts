@@ -1,11 +1,13 @@
 import { createColors } from 'picocolors';
 import type { Diagnostic, Severity } from '../diagnostics';
 import { countBySeverity } from '../diagnostics';
-import type { Report } from '../report';
+import type { Report, ReportDiagnostic } from '../report';
 
 export interface TextOptions {
   /** Colour the output (the CLI turns it on for a TTY only). */
   readonly color?: boolean;
+  /** List the findings a summary stands for (the naming convention's), one line each. */
+  readonly verbose?: boolean;
 }
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -14,7 +16,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function groupKey(d: Diagnostic): string {
+function groupKey(d: ReportDiagnostic): string {
   const { table, schema } = d.location;
   if (!table) return '';
   return schema ? `${schema}.${table}` : table;
@@ -34,14 +36,15 @@ function callSites(d: Diagnostic, usage: readonly Diagnostic[]): string[] {
 export function formatText(report: Report, options: TextOptions = {}): string {
   const c = createColors(options.color ?? false);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
-  const groups = new Map<string, Diagnostic[]>();
+  const groups = new Map<string, ReportDiagnostic[]>();
   const usage = report.diagnostics.filter(inCode);
   for (const d of report.diagnostics.filter((x) => !inCode(x))) {
     const key = groupKey(d);
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
   const lines: string[] = [];
-  for (const key of [...groups.keys()].sort()) {
+  // Findings of no table (the naming convention's summary) come last, before the count.
+  for (const key of [...groups.keys()].sort((a, b) => Number(a === '') - Number(b === '') || (a < b ? -1 : a > b ? 1 : 0))) {
     const list = groups.get(key) ?? [];
     const entity = list.find((d) => d.location.entity)?.location.entity;
     lines.push(c.bold(key || '(schema)') + (entity && entity !== key ? c.dim(` (${entity})`) : ''));
@@ -50,12 +53,18 @@ export function formatText(report: Report, options: TextOptions = {}): string {
       lines.push(`  ${paint[d.severity](LABEL[d.severity].padEnd(7))} ${c.dim(d.ruleId)}${where ? `  ${c.dim(where)}` : ''}`);
       lines.push(`    ${d.message}`);
       if (d.help) lines.push(`    ${c.dim(`help: ${d.help}`)}`);
+      if (options.verbose) {
+        for (const r of d.related ?? []) {
+          const at = r.location.file ? `${r.location.file}${r.location.line ? `:${r.location.line}` : ''}  ` : '';
+          lines.push(`    - ${c.dim(at)}${r.message}`);
+        }
+      }
       const sites = callSites(d, usage);
       if (sites.length > 0) lines.push(`    ${sites.length === 1 ? 'read at 1 place' : `read at ${sites.length} places`}: ${sites.join(', ')}`);
     }
     lines.push('');
   }
-  const byFile = new Map<string, Diagnostic[]>();
+  const byFile = new Map<string, ReportDiagnostic[]>();
   for (const d of usage) byFile.set(d.location.file!, [...(byFile.get(d.location.file!) ?? []), d]);
   for (const file of [...byFile.keys()].sort()) {
     lines.push(c.bold(file));

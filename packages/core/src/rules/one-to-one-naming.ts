@@ -35,12 +35,16 @@ export const oneToOneNaming = createRule({
   description: 'Name one-to-one dependent tables and their backing uniques with `oto_`, so nobody drops the unique unaware.',
   defaultSeverity: 'warning',
   messages: {
+    // The report's one finding for all of the others (report/naming-summary.ts): never reported by check.
+    summary: '{{count}} {{oneToOnes}} not named by the oto_ convention: `oto fix --renames`, or set naming',
     tableName:
       'one-to-one {{relation}}: the dependent table {{dependent}} does not follow the oto_ naming convention ({{mode}}): expected a name like {{expected}}',
     uniqueName:
       'one-to-one {{relation}}: the unique {{key}} that backs it does not carry oto_ in its name, so a later migration may drop it unaware: name it {{expected}}',
   },
   help: {
+    summary:
+      '`oto check --verbose` lists them (so do the JSON and SARIF reports); `oto fix --renames` renames them in the schema, `oto generate sql --renames` in the database; "naming": "off" in the oto config turns the convention off.',
     tableName: 'Rename the table to {{expected}} (in the ORM: keep the model name, map the table name), or set naming to "off".',
     uniqueName: 'Rename the constraint to {{expected}} (Prisma: map:, Drizzle: unique("…"), TypeORM: @Unique("…", …)).',
   },
