@@ -1,6 +1,3 @@
-import { runCli } from './cli';
-import { processIo } from './io';
+import { superviseCli } from './supervise';
 
-void runCli(process.argv.slice(2), processIo()).then((code) => {
-  process.exitCode = code;
-});
+superviseCli(process.argv.slice(2));

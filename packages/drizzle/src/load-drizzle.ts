@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialect, Origin, OtoConfig, SchemaModel } from '@oto/core';
 import { UserError, shownPath } from '@oto/core';
-import { describeLoadError, withModuleLoader } from '@oto/loader';
+import { describeLoadError, watchedLoad, withModuleLoader } from '@oto/loader';
 import type { ModuleLoader, StubbedModule } from '@oto/loader';
 import { globSync } from 'tinyglobby';
 import { z } from 'zod';
@@ -87,7 +87,7 @@ function readDrizzleConfig(file: string, cwd: string, loader: ModuleLoader): { c
     }
   } else {
     try {
-      const loaded = loader.load(file) as { default?: unknown };
+      const loaded = watchedLoad(label, () => loader.load(file)) as { default?: unknown };
       value = loaded && typeof loaded === 'object' && 'default' in loaded ? loaded.default : loaded;
     } catch (error) {
       throw describeLoadError(error, label);
@@ -188,7 +188,7 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
     const loaded = new Map<string, unknown>();
     for (const file of schemaFiles) {
       try {
-        loaded.set(file, loader.load(file));
+        loaded.set(file, watchedLoad(shownPath(cwd, file), () => loader.load(file)));
       } catch (error) {
         throw describeLoadError(error, shownPath(cwd, file));
       }

@@ -9,12 +9,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { DatabaseFacts, Dialect, Origin, SchemaModel } from '@oto/core';
 import { UserError, oneLine, shownPath } from '@oto/core';
-import { describeLoadError, loadFailureOf, withModuleLoader } from '@oto/loader';
+import { describeLoadError, loadFailureOf, watchedLoad, withModuleLoader } from '@oto/loader';
 import type { ModuleLoader, StubbedModule } from '@oto/loader';
 import type { DataSource } from 'typeorm';
 import { classDeclarations } from './class-text';
 import { fromTypeorm } from './from-typeorm';
 import { migrationsOption, replayTypeormMigrations } from './replay-typeorm';
+import { withoutConnecting } from './without-connecting';
 import type { TypeormMigrations } from './replay-typeorm';
 import type { TypeormSchemaInput } from './from-typeorm';
 
@@ -182,6 +183,21 @@ export async function modelOfDataSource(
   });
 }
 
+/** The data source module loaded, its DataSource, the migrations to replay and the model of its entities. */
+async function readDataSource(file: string, label: string, loader: ModuleLoader, replay: { readonly dir?: string } | undefined, cwd: string) {
+  let exports: unknown;
+  try {
+    exports = loader.load(file);
+  } catch (error) {
+    throw driverMissing(error, label) ?? describeLoadError(error, label);
+  }
+  const dataSource = await findDataSource(exports, label);
+  // Read before the metadata is built: that leaves migrations out of the DataSource's options.
+  const migrations = replay ? migrationsOption(dataSource, replay.dir, label) : undefined;
+  const model = await modelOfDataSource(dataSource, label, () => collectOrigins(loader, cwd));
+  return { dataSource, migrations, model };
+}
+
 export async function loadTypeormModel(options: LoadTypeormOptions): Promise<LoadedTypeormModel> {
   const cwd = path.resolve(options.cwd);
   const file = path.resolve(cwd, options.dataSource);
@@ -190,17 +206,12 @@ export async function loadTypeormModel(options: LoadTypeormOptions): Promise<Loa
     throw new UserError(`${label}: data source file not found: pass --typeorm <file exporting a DataSource>`);
   }
   return withModuleLoader({ cwd, stubs: options.stubs ?? [], compiler: 'project-typescript' }, async (loader) => {
-    preloadReflectMetadata(file, loader);
-    let exports: unknown;
-    try {
-      exports = loader.load(file);
-    } catch (error) {
-      throw driverMissing(error, label) ?? describeLoadError(error, label);
-    }
-    const dataSource = await findDataSource(exports, label);
-    // Read before the metadata is built: that leaves migrations out of the DataSource's options.
-    const migrations = options.migrations ? migrationsOption(dataSource, options.migrations.dir, label) : undefined;
-    const model = await modelOfDataSource(dataSource, label, () => collectOrigins(loader, cwd));
+    // The user's code runs here: the module, the promise it may export, the entity files TypeORM imports.
+    // initialize()/connect() called at import is answered without connecting (oto never connects).
+    const { dataSource, migrations, model } = await watchedLoad(label, () => {
+      preloadReflectMetadata(file, loader);
+      return withoutConnecting(file, loader, () => readDataSource(file, label, loader, options.migrations, cwd));
+    });
     if (!options.migrations || !migrations) return { model, dataSourceFile: label, stubbed: loader.stubbed, notes: loader.notes };
     const session = await options.migrations.open(model.dialect);
     try {

@@ -1,0 +1,145 @@
+/**
+ * The real `oto` bin (packages/cli/dist, built by `npm test` before jest) against user code that
+ * does not let go: every run ends, with its report and exit code or with one line and exit 2.
+ */
+import { spawn } from 'node:child_process';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { installed, tempProjects } from '../../core/src/testing/temp-projects';
+
+const BIN = path.resolve(__dirname, '../dist/bin.js');
+/** Generous: the machine may be loaded; each case needs seconds at most on a quiet one. */
+const SLOW = 180_000;
+
+const INSTALLED: Record<string, string> = {
+  'drizzle-orm': installed('drizzle-orm', path.resolve(__dirname, '../../drizzle')),
+  typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')),
+};
+const projects = tempProjects('bin');
+
+/** Runs the bin in `cwd`; a run that has not ended after `SLOW` is killed and reported as such. */
+function bin(cwd: string, args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), SLOW - 10_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const TABLE = `import { pgTable, serial } from 'drizzle-orm/pg-core';\nexport const users = pgTable('app_user', { id: serial('id').primaryKey() });\n`;
+const schema = (code: string) => `${TABLE}${code}\n`;
+
+/** One line naming the file, nothing on stdout, exit 2. */
+function expectOneLine(result: { code: number | null; stdout: string; stderr: string }, message: RegExp): void {
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(result.stdout).toBe('');
+  expect(result.code).toBe(2);
+}
+
+describe('oto bin: user code that keeps running ends with the result', () => {
+  const dir = projects(
+    'running',
+    {
+      'interval.ts': schema(`setInterval(() => undefined, 1000);`),
+      'server.ts': schema(`import * as net from 'node:net';\nnet.createServer().listen(0, '127.0.0.1');`),
+      'chatty.ts': schema(`console.log('hello from the schema');\nprocess.stdout.write('raw write\\n');`),
+    },
+    INSTALLED,
+  );
+
+  it.each([['a setInterval', 'interval.ts'], ['a listening server', 'server.ts']])('check, with %s at import', async (_, file) => {
+    const result = await bin(dir, ['check', '--drizzle', file, '--format', 'json']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ source: 'drizzle', dialect: 'postgresql' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  }, SLOW);
+
+  it('fix and generate accessors, with a setInterval at import', async () => {
+    const fix = await bin(dir, ['fix', '--drizzle', 'interval.ts', '--dry-run']);
+    expect(fix.stderr).toBe('oto: nothing to fix in the schema\n');
+    expect(fix.code).toBe(0);
+    const accessors = await bin(dir, ['generate', 'accessors', '--drizzle', 'interval.ts', '--out', 'accessors.ts']);
+    expect(accessors.stdout).toMatch(/^oto: wrote accessors\.ts \(0 accessors\)\n$/);
+    expect(accessors.code).toBe(0);
+  }, SLOW);
+
+  it('what user code prints goes to stderr: stdout is exactly the JSON report', async () => {
+    const result = await bin(dir, ['check', '--drizzle', 'chatty.ts', '--format', 'json']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ source: 'drizzle' });
+    expect(result.stderr).toBe('hello from the schema\nraw write\n');
+    expect(result.code).toBe(0);
+  }, SLOW);
+});
+
+describe('oto bin: user code that takes over ends with one line naming the file, exit 2', () => {
+  const dir = projects(
+    'leaving',
+    {
+      'loop.ts': schema(`while (true) {}`),
+      'exit.ts': schema(`process.exit(0);`),
+      'reject.ts': schema(`Promise.reject(new Error('late boom'));`),
+      'timer.ts': schema(`setTimeout(() => { throw new Error('timer boom'); }, 0);`),
+      'entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity('app_user')\nexport class User {\n  @PrimaryGeneratedColumn() id!: number;\n}\n`,
+      'never.ts': `import { DataSource } from 'typeorm';\nexport const AppDataSource: Promise<DataSource> = new Promise(() => undefined);\n`,
+    },
+    INSTALLED,
+  );
+
+  it('an endless loop at import: stopped at the time limit (OTO_LOAD_TIMEOUT)', async () => {
+    const result = await bin(dir, ['check', '--drizzle', 'loop.ts'], { OTO_LOAD_TIMEOUT: '3' });
+    expectOneLine(result, /^oto: loop\.ts: still loading after 3 s: .*OTO_LOAD_TIMEOUT=<seconds>\n$/);
+  }, SLOW);
+
+  it('a time limit that is no number', async () => {
+    expectOneLine(await bin(dir, ['check', '--drizzle', 'exit.ts'], { OTO_LOAD_TIMEOUT: 'soon' }), /^oto: OTO_LOAD_TIMEOUT="soon" is no time limit: give seconds/);
+  }, SLOW);
+
+  it.each([
+    ['process.exit(0) at import', 'exit.ts', /^oto: exit\.ts: called process\.exit\(0\) while oto loaded it, so there is no result: /],
+    ['a rejected promise nobody awaits', 'reject.ts', /^oto: reject\.ts \(loaded earlier\): its code left a rejected promise that nobody awaits: late boom; /],
+    ['a throw from a timer', 'timer.ts', /^oto: timer\.ts \(loaded earlier\): its code threw outside the load \(from a timer or an event handler\): timer boom; /],
+  ])('%s', async (_, file, message) => {
+    expectOneLine(await bin(dir, ['check', '--drizzle', file, '--format', 'json']), message);
+  }, SLOW);
+
+  it('a data source exported as a promise that never settles', async () => {
+    expectOneLine(await bin(dir, ['check', '--typeorm', 'never.ts']), /^oto: never\.ts: its load never finished: it waits on a promise that never settles/);
+  }, SLOW);
+});
+
+describe('oto bin: a data source that connects at import', () => {
+  it('is answered without connecting: the report, and not one connection to its database', async () => {
+    let connections = 0;
+    const server = net.createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    try {
+      const dir = projects(
+        'connects',
+        {
+          'entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity('app_user')\nexport class User {\n  @PrimaryGeneratedColumn() id!: number;\n}\n`,
+          'data-source.ts': `import { DataSource } from 'typeorm';\nimport { User } from './entity';\nexport const AppDataSource = new DataSource({ type: 'postgres', url: 'postgres://app:pw@127.0.0.1:${port}/app', entities: [User] });\nAppDataSource.initialize().then(() => console.log('connected')).catch((error) => console.error('no connection', error));\n`,
+        },
+        INSTALLED,
+      );
+      const result = await bin(dir, ['check', '--typeorm', 'data-source.ts', '--format', 'json']);
+      expect(connections).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ source: 'typeorm', dialect: 'postgresql' });
+      expect(result.stderr).toBe('connected\n');
+      expect(result.code).toBe(0);
+    } finally {
+      server.close();
+    }
+  }, SLOW);
+});
