@@ -11,7 +11,7 @@ import { quoteIdentifier } from '@oto/core';
 import type { ReferentialAction, Relation, SchemaModel, SchemaSource, Table } from '@oto/core';
 import type { SqlDialect } from '@oto/core';
 
-const HOSTILE = [
+export const HOSTILE_NAMES = [
   ...['user', 'order', 'select', 'group', 'we"ird', "it's", 'sp ace', 'Naïve Ünïcødé', '$oto$', 'back\\slash', 'semi;colon', 'per%cent', 'MiXeD', 'x'],
   // Line terminators of some reader (psql ends a comment at \r), NUL's neighbours, bidi controls.
   ...['cr\rCREATE TABLE injected (x int); --', 'crlf\r\n-- DROP', 'lf\nSELECT 1; --', 'vt\vff\f', 'soh\x01us\x1fdel\x7f', 'nel\u0085ls\u2028ps\u2029', 'rlo\u202Eevil\u202C', 'lri\u2066x\u2069rlm\u200F'],
@@ -36,9 +36,9 @@ export interface Scenario {
 
 const pair = (i: number) =>
   fc.record({
-    principal: fc.constantFrom(...HOSTILE).map((n) => `${n} p${i}`),
-    dependent: fc.constantFrom(...HOSTILE).map((n) => `${n} d${i}`),
-    column: fc.constantFrom(...HOSTILE).map((n) => `${n}_id`),
+    principal: fc.constantFrom(...HOSTILE_NAMES).map((n) => `${n} p${i}`),
+    dependent: fc.constantFrom(...HOSTILE_NAMES).map((n) => `${n} d${i}`),
+    column: fc.constantFrom(...HOSTILE_NAMES).map((n) => `${n}_id`),
     sharedKey: fc.constantFrom(false, false, true),
     unique: fc.boolean(),
     notNull: fc.boolean(),
