@@ -69,9 +69,9 @@ async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, c
   return { model, warnings };
 }
 
-/** The project's check for the schema source and database the options name (warnings printed). */
+/** The project's check for the schema source and database the options name (warnings printed; their details with `verbose`). */
 export async function checkProject(
-  options: SourceOptions & { readonly failOn?: FailOn; readonly usage?: string | true },
+  options: SourceOptions & { readonly failOn?: FailOn; readonly usage?: string | true; readonly verbose?: boolean },
   io: CliIo,
 ): Promise<ProjectCheck & { readonly orm: Orm }> {
   const orm = chooseOrm(options, io.cwd);
@@ -89,6 +89,7 @@ export async function checkProject(
     ...(options.usage !== undefined ? { usage: async (model: SchemaModel, config: OtoConfig) => readProjectUsage(options.usage!, model, config, io.cwd) } : {}),
   });
   for (const warning of result.warnings) io.stderr(`oto: warning: ${redactSecrets(warning)}\n`);
+  if (options.verbose) for (const detail of result.details) io.stderr(`oto:   ${detail}\n`);
   return { ...result, orm };
 }
 

@@ -161,10 +161,13 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
 
   let config: DrizzleConfig | undefined;
   let withOtoOptions: OtoConfig | undefined;
+  // Modules the config imports (an env module, say) are stubbed too, and named with the schema's.
+  let configStubbed: readonly StubbedModule[] = [];
   if (configFile) {
-    ({ config, withOto: withOtoOptions } = withModuleLoader({ cwd, stubs: options.stubs ?? [] }, (loader) =>
-      readDrizzleConfig(configFile, cwd, loader),
-    ));
+    ({ config, withOto: withOtoOptions, stubbed: configStubbed } = withModuleLoader({ cwd, stubs: options.stubs ?? [] }, (loader) => ({
+      ...readDrizzleConfig(configFile, cwd, loader),
+      stubbed: loader.stubbed,
+    })));
   }
   const stubs = [...(options.stubs ?? []), ...(withOtoOptions?.stub ?? [])];
   const patterns = config ? (Array.isArray(config.schema) ? config.schema : [config.schema]) : (options.schemaFiles ?? []);
@@ -208,7 +211,7 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
       ...(configFile ? { configFile: shownPath(cwd, configFile) } : {}),
       ...(config ? { config } : {}),
       schemaFiles: schemaFiles.map((f) => shownPath(cwd, f)),
-      stubbed: loader.stubbed,
+      stubbed: [...configStubbed, ...loader.stubbed.filter((s) => !configStubbed.some((c) => c.request === s.request))],
       unresolved,
       ...(withOtoOptions !== undefined ? { withOtoOptions } : {}),
     };

@@ -4,7 +4,7 @@ export { describeLoadError } from './describe-load-error';
 export { MissingModulesError, missingModulesLine } from './missing-modules';
 export type { MissingModule } from './missing-modules';
 export { createStub } from './stub';
-export { stubbedWarning } from './stubbed-warning';
+export { stubbedWarning, stubbedWarnings } from './stubbed-warning';
 export { importsNeedExtension } from './import-style';
 export { setLoadWatch, watchedLoad } from './load-watch';
 export type { LoadWatch } from './load-watch';

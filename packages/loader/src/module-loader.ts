@@ -5,7 +5,7 @@ import { shownPath } from '@oto/core';
 import picomatch from 'picomatch';
 import { MissingModulesError } from './missing-modules';
 import type { MissingModule } from './missing-modules';
-import { isBare, isInNodeModules, projectResolver } from './project-resolver';
+import { isBare, isInNodeModules, packageOf, projectResolver } from './project-resolver';
 import { createStub } from './stub';
 import { chooseProjectTypescript } from './project-typescript';
 import { typescriptProgramCompiler } from './typescript-program';
@@ -33,7 +33,13 @@ export interface LoaderOptions {
 /** A module replaced by a stub, and the file that imported it. */
 export interface StubbedModule {
   readonly request: string;
+  /**
+   * The project file that imports it (of several, the first by name, so it is the same every run);
+   * for a package's import (a driver TypeORM requires), the project file that imports the package.
+   */
   readonly importer?: string;
+  /** The package whose code imports it, when that is not a project file. */
+  readonly via?: string;
 }
 
 /** Where a load failed: the module that could not be found or threw, and its importer. */
@@ -149,6 +155,17 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
   const resolver = projectResolver((request, parent, isMain, extra) => originalResolve.call(Module, request, parent, isMain, extra), cwd);
   const { resolve } = resolver;
 
+  /** The project file behind an import, and the package it went through when a package's code made it. */
+  const stubbedBy = (parent: NodeModule | null | undefined): { importer?: string; via?: string } => {
+    let from: NodeModule | null | undefined = parent;
+    let via: string | undefined;
+    while (from?.filename && isInNodeModules(from.filename)) {
+      via ??= packageOf(from.filename);
+      from = from.parent;
+    }
+    const importer = from?.filename && from.filename !== entryParent ? relative(from.filename) : undefined;
+    return { ...(importer !== undefined ? { importer } : {}), ...(via !== undefined ? { via } : {}) };
+  };
   const stubFor = (request: string, parent: NodeModule | null | undefined, isMain: boolean): unknown => {
     let matched = stubMatch(request);
     if (!matched && !isBare(request) && !request.startsWith('node:')) {
@@ -162,8 +179,11 @@ export function withModuleLoader<T>(options: LoaderOptions, use: (loader: Module
       matched = stubMatch(relative(file));
     }
     if (!matched) return undefined;
-    if (!stubbed.has(request)) {
-      stubbed.set(request, { request, ...(parent?.filename && parent.filename !== entryParent ? { importer: relative(parent.filename) } : {}) });
+    const seen = stubbedBy(parent);
+    const known = stubbed.get(request);
+    // Of several importers, the project file first by name: the line is the same whatever the load order.
+    if (!known || (seen.importer !== undefined && (known.importer === undefined || seen.importer < known.importer))) {
+      stubbed.set(request, { request, ...seen });
     }
     return createStub(request);
   };

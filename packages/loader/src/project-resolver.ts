@@ -23,6 +23,15 @@ export function isInNodeModules(file: string): boolean {
   return file.split(path.sep).includes('node_modules');
 }
 
+/** `typeorm` for …/node_modules/typeorm/driver/x.js, `@scope/pkg` for a scoped package. */
+export function packageOf(file: string): string | undefined {
+  const parts = file.split(path.sep);
+  const at = parts.lastIndexOf('node_modules');
+  const name = parts[at + 1];
+  if (at < 0 || !name) return undefined;
+  return name.startsWith('@') && parts[at + 2] ? `${name}/${parts[at + 2]}` : name;
+}
+
 /** The TypeScript source a request for emitted JavaScript stands for, if it names one. */
 export function sourceOfEmitted(request: string): string | undefined {
   const js = /\.(c|m)?js$/.exec(request);

@@ -20,6 +20,8 @@ export interface LoadedSource {
   /** Config the source carries (the options of `withOto` in a drizzle config, a generator block). */
   readonly overrides?: OtoConfig;
   readonly warnings?: readonly string[];
+  /** Lines that detail the warnings (each stubbed module with its importer): shown with `--verbose`. */
+  readonly details?: readonly string[];
   /** The database the source built itself (TypeORM runs its migration classes while loaded). */
   readonly database?: DatabaseFacts;
 }
@@ -48,6 +50,8 @@ export interface ProjectCheck {
   readonly result: CheckResult;
   readonly config: ResolvedConfig;
   readonly warnings: readonly string[];
+  /** The source's details of its warnings, for `--verbose`. */
+  readonly details: readonly string[];
   /** The findings reach the config's `failOn`. */
   readonly failed: boolean;
 }
@@ -65,7 +69,7 @@ export async function runProjectCheck(options: ProjectCheckOptions): Promise<Pro
   const result = check(source.model, config, database, usage);
   const report = buildReport(result, { cwd: options.cwd });
   const warnings = [...(source.warnings ?? []), ...(database?.warnings ?? []), ...usageWarnings(result, options.cwd)];
-  return { report, result, config, warnings, failed: reaches(report.diagnostics, config.failOn) };
+  return { report, result, config, warnings, details: source.details ?? [], failed: reaches(report.diagnostics, config.failOn) };
 }
 
 function ignoreProblem(c: IgnoreComment, cwd: string): string {
