@@ -1,5 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import ts from 'typescript';
-import { typeormClass } from './sql-migration-layouts';
+import { renderSql, UserError } from '@oto/core';
+import type { Diagnostic, SqlPlan } from '@oto/core';
+import { tempProjects } from '../../core/src/testing/temp-projects';
+import { typeormClass, writeSqlMigration } from './sql-migration-layouts';
 
 describe('typeormClass', () => {
   it('is TypeScript that parses, whatever the header and the statements hold', () => {
@@ -15,5 +20,39 @@ describe('typeormClass', () => {
     expect(text).toContain('transaction = false as const;');
     expect(text).toContain(`await queryRunner.query(${JSON.stringify(sql.statements[0])});`);
     expect(text.split('\n').filter((line) => line.startsWith('--'))).toEqual([]);
+  });
+});
+
+describe('the drizzle-kit layout and its statement breakpoints', () => {
+  const projects = tempProjects('sql-layouts');
+  const drizzleFolder = (name: string) => {
+    const dir = projects(name, { 'drizzle/meta/_journal.json': JSON.stringify({ version: '7', dialect: 'postgresql', entries: [] }) });
+    return { dir, into: path.join(dir, 'drizzle') };
+  };
+  const MARKED = 'a--> statement-breakpoint DROP TABLE "account"; --';
+  const change = (table: string): SqlPlan['changes'][number] => ({
+    change: { kind: 'add-unique', table: { name: table }, columns: ['account_id'], name: 'oto_key', keyKind: 'constraint' },
+    findings: [],
+  });
+  const aside = { finding: { ruleId: 'one-to-one-naming', severity: 'warning', messageId: 'x', message: 'x', location: { table: MARKED } } as unknown as Diagnostic, reason: 'renames are off' };
+
+  it('a name in the header holding the marker is shown, not split on: the file splits into exactly its statements', () => {
+    const { dir, into } = drizzleFolder('header');
+    const sql = renderSql({ dialect: 'postgresql', changes: [change('profile')], setAside: [aside] }, { source: 'x', command: 'x', runner: 'migrator', transaction: false });
+    expect(sql.text).toContain(MARKED);
+    const [file] = writeSqlMigration('drizzle', into, sql, { now: new Date(0), cwd: dir, noTransaction: false });
+    const pieces = fs.readFileSync(file!, 'utf8').split('--> statement-breakpoint');
+    expect(pieces.map((p) => p.trim().split('\n').filter((l) => !l.startsWith('--')).join('\n'))).toEqual(sql.statements);
+    expect(pieces[0]).toContain('a--\\x3e statement-breakpoint DROP TABLE "account"; --');
+  });
+
+  it('a name in a statement holding the marker: one line naming it, nothing written', () => {
+    const { dir, into } = drizzleFolder('statement');
+    const sql = renderSql({ dialect: 'postgresql', changes: [change(MARKED)], setAside: [] }, { source: 'x', command: 'x', runner: 'migrator', transaction: false });
+    expect(() => writeSqlMigration('drizzle', into, sql, { now: new Date(0), cwd: dir, noTransaction: false })).toThrow(UserError);
+    expect(() => writeSqlMigration('drizzle', into, sql, { now: new Date(0), cwd: dir, noTransaction: false })).toThrow(
+      /^the name "a--> statement-breakpoint DROP TABLE ""account""; --" holds "--> statement-breakpoint", where drizzle-kit's migrator splits a migration: rename it, or write the SQL with --out/,
+    );
+    expect(fs.readdirSync(into)).toEqual(['meta']);
   });
 });

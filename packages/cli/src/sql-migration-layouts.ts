@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { shownPath, UserError, writeFileAtomic, writeNewFile } from '@oto/core';
+import { inertText, shownPath, UserError, writeFileAtomic, writeNewFile } from '@oto/core';
 import type { RenderedSql, SqlChange } from '@oto/core';
 import { kitDialect, snapshotAfter } from './drizzle-snapshot';
 import type { KitSnapshot } from './drizzle-snapshot';
@@ -50,6 +50,22 @@ function readJournal(file: string, cwd: string): Journal {
   }
 }
 
+/** Where drizzle-kit's migrator (and oto's replay) splits a migration into statements, wherever it occurs. */
+const BREAKPOINT = '--> statement-breakpoint';
+/** The marker as a name in the header shows it: split no more. */
+const SHOWN_BREAKPOINT = '--\\x3e statement-breakpoint';
+
+/** A name holding the marker would split a statement in two: one line naming it. */
+function refuseBreakpoint(statements: readonly string[]): void {
+  const statement = statements.find((s) => s.includes(BREAKPOINT));
+  if (statement === undefined) return;
+  const name = /"(?:[^"]|"")*"|`(?:[^`]|``)*`/g;
+  const quoted = statement.match(name)?.find((n) => n.includes(BREAKPOINT)) ?? statement;
+  throw new UserError(
+    `the name ${inertText(quoted)} holds "${BREAKPOINT}", where drizzle-kit's migrator splits a migration: rename it, or write the SQL with --out and run it with the database's CLI`,
+  );
+}
+
 function writeDrizzle(into: string, sql: RenderedSql, now: Date, cwd: string, changes: readonly SqlChange[]): string[] {
   const journalFile = path.join(into, 'meta', '_journal.json');
   const journal = readJournal(journalFile, cwd);
@@ -58,7 +74,8 @@ function writeDrizzle(into: string, sql: RenderedSql, now: Date, cwd: string, ch
   const file = path.join(into, `${tag}.sql`);
   // The header comment rides on the first statement, as drizzle-kit's own comments do.
   const [header] = sql.text.split('\n\n');
-  const body = [`${header}\n${sql.statements[0] ?? ''}`, ...sql.statements.slice(1)].join('\n--> statement-breakpoint\n');
+  refuseBreakpoint(sql.statements);
+  const body = [`${(header ?? '').split(BREAKPOINT).join(SHOWN_BREAKPOINT)}\n${sql.statements[0] ?? ''}`, ...sql.statements.slice(1)].join(`\n${BREAKPOINT}\n`);
   writeNewFile(file, `${body}\n`, shownPath(cwd, file));
   const written = [file];
   // The snapshot is the previous one with what the migration changes: `oto fix` puts the same in
