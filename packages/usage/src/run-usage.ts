@@ -1,6 +1,7 @@
 /** `oto check --usage`: the application code's queries over the analyzed model, with the ignore comments. */
 import { analyze } from '@oto/core';
 import type { CodeLocation, IgnoreComment, Query, SchemaModel, UnresolvedQuery, UsageFacts } from '@oto/core';
+import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { createDrizzleRecogniser } from './drizzle/recognise-drizzle';
 import { readIgnoreComments } from './ignore-comments';
@@ -35,5 +36,5 @@ export function readUsage(model: SchemaModel, options: UsageProjectOptions): Usa
       unresolved.push(...found.unresolved);
     }
   }
-  return { tsconfig: programs[0]!.tsconfig, files, queries, unresolved, ignores, syntaxErrors };
+  return { tsconfig: path.resolve(options.cwd, options.tsconfig), files, queries, unresolved, ignores, syntaxErrors };
 }

@@ -1,7 +1,7 @@
 /** What the usage rules share: which columns of a query are unique, which one-to-ones lack their key. */
 import type { AnalyzedDatabase, AnalyzedModel, AnalyzedRelation } from '../analysis';
 import { findBackingKey } from '../analysis';
-import type { ColumnRef, Query } from '../usage/query';
+import type { ColumnRef, Query, QueryJoin } from '../usage/query';
 import { findTable } from '../usage/relation-field';
 
 /** The schema finding a one-to-one without a backing key depends on, or undefined when it is backed. */
@@ -19,6 +19,15 @@ const onTable = (c: ColumnRef, table: string, schema: string | undefined) =>
 /** The filter's equality columns on the query's own table. */
 export function filterColumns(q: Query): string[] {
   return [...new Set((q.filter?.equalities ?? []).filter((c) => onTable(c, q.table, q.schema)).map((c) => c.column))];
+}
+
+/**
+ * The columns of a joined table that pin its rows: the ON's column pairs, and what the ON and the
+ * WHERE fix to a value on it. The join multiplies rows only when these are no unique key.
+ */
+export function joinedKeyColumns(q: Query, j: QueryJoin): string[] {
+  const fixed = [...(j.equalities ?? []), ...(q.filter?.equalities ?? [])].filter((c) => onTable(c, j.table, j.schema)).map((c) => c.column);
+  return [...new Set([...j.on.map((p) => p.right.column), ...fixed])];
 }
 
 /** The columns are unique on the table: the primary key or a total unique has all its columns among them. */

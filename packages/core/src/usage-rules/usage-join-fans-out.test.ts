@@ -15,6 +15,16 @@ testUsageRule(usageJoinFansOut, {
   valid: [
     { name: 'a join over a unique column, read as one row', model: accounts(), queries: [query('user', { consumption: 'first', joins: [join('profile', col('user', 'id'), col('profile', 'user_id'))] })] },
     { name: 'a join over the primary key, read as one row', model: accounts(), queries: [query('post', { consumption: 'first', joins: [join('user', col('post', 'author_id'), col('user', 'id'))] })] },
+    {
+      name: 'a fanning join whose WHERE pins the joined table by its primary key',
+      model: accounts(),
+      queries: [query('user', { consumption: 'first', filter: { equalities: [col('post', 'id')], complete: true }, joins: [join('post', col('user', 'id'), col('post', 'author_id'))] })],
+    },
+    {
+      name: 'a fanning join whose ON also fixes a unique column of the joined table',
+      model: accounts([['user_id', 'provider']]),
+      queries: [query('user', { consumption: 'first', joins: [{ ...join('account', col('user', 'id'), col('account', 'user_id')), equalities: [col('account', 'provider')] }] })],
+    },
     { name: 'a fanning join read as many rows', model: accounts(), queries: [query('user', { joins: [join('post', col('user', 'id'), col('post', 'author_id'))] })] },
   ],
   invalid: [

@@ -1,6 +1,6 @@
 import { columnsLabel } from '../model';
 import { createRule } from '../rules/rule';
-import { codeTarget, isUnique } from './query-keys';
+import { codeTarget, isUnique, joinedKeyColumns } from './query-keys';
 
 export const usageJoinFansOut = createRule({
   id: 'usage-join-fans-out',
@@ -18,7 +18,7 @@ export const usageJoinFansOut = createRule({
       if (q.kind !== 'select' || q.consumption === 'many') continue;
       for (const j of q.joins) {
         const columns = [...new Set(j.on.map((p) => p.right.column))];
-        if (columns.length === 0 || isUnique(model, j.table, j.schema, columns) !== false) continue;
+        if (columns.length === 0 || isUnique(model, j.table, j.schema, joinedKeyColumns(q, j)) !== false) continue;
         report({ messageId: 'fans-out', data: { joined: j.table, columns: columnsLabel(j.table, columns) }, target: { columns, code: codeTarget(q, j.location) } });
       }
     }

@@ -42,6 +42,8 @@ export interface QueryJoin {
   readonly schema?: string;
   /** The column equalities of the ON condition. */
   readonly on: readonly OnPair[];
+  /** Columns of the joined table the ON fixes to a value (`and(eq(a.x, b.x), eq(b.kind, 'k'))`). */
+  readonly equalities?: readonly ColumnRef[];
   /** The ON condition also has parts that are not column equalities (or was not understood). */
   readonly partial: boolean;
   readonly location: CodeLocation;

@@ -57,8 +57,9 @@ function readJoin(step: Step, kind: QueryJoin['kind'], tables: TableResolver): Q
     if (same(b, joined) && !same(a, joined)) pairs.push({ left: a, right: b });
     else if (same(a, joined) && !same(b, joined)) pairs.push({ left: b, right: a });
   }
-  const partial = pairs.length !== condition.pairs.length || condition.equalities.length > 0 || !(condition.complete || condition.pairs.length > 0) || !on;
-  return { kind, ...joined, on: pairs, partial, location: locationOf(step.nameNode) };
+  const equalities = condition.equalities.filter((c) => same(c, joined));
+  const partial = pairs.length !== condition.pairs.length || equalities.length !== condition.equalities.length || !condition.complete || !on;
+  return { kind, ...joined, on: pairs, ...(equalities.length > 0 ? { equalities } : {}), partial, location: locationOf(step.nameNode) };
 }
 
 export function readBuilder(start: CallExpression, kind: Query['kind'], tables: TableResolver): Query {

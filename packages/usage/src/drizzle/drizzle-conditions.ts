@@ -12,6 +12,7 @@ import type { Bindings, TableResolver } from './drizzle-tables';
 export interface Condition {
   readonly equalities: ColumnRef[];
   readonly pairs: [ColumnRef, ColumnRef][];
+  /** Every part is an equality (to a value, or between two columns). */
   readonly complete: boolean;
 }
 
@@ -42,15 +43,18 @@ export function readCondition(node: Node | undefined, tables: TableResolver, bin
   if (name === 'and') return merge(args.map((a) => readCondition(a, tables, bindings)));
   if (name !== 'eq' || args.length !== 2) return PARTIAL;
   const [a, b] = args.map(unwrap) as [Node, Node];
-  const column = (x: Node): ColumnRef | undefined => {
+  const column = (x: Node): ColumnRef | 'dynamic' | undefined => {
     if (!tables.looksLikeColumn(x, bindings)) return undefined;
+    // A column chosen at run time (`t[\`${kind}Id\`]`, `a ? t.x : t.y`): the condition is not read.
+    if (!Node.isPropertyAccessExpression(x)) return 'dynamic';
     const found = tables.resolveColumn(x, bindings);
     if (!found) throw new Unresolved(`column ${x.getText()} resolves to no column of the schema`);
     return { ...tables.ref(found.table), column: found.column };
   };
   const left = column(a);
   const right = column(b);
-  if (left && right) return { equalities: [], pairs: [[left, right]], complete: false };
+  if (left === 'dynamic' || right === 'dynamic') return PARTIAL;
+  if (left && right) return { equalities: [], pairs: [[left, right]], complete: true };
   const fixed = left ?? right;
   return fixed ? { equalities: [fixed], pairs: [], complete: true } : PARTIAL;
 }

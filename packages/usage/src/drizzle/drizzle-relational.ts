@@ -26,14 +26,29 @@ export function relationalReceiver(call: CallExpression): { key: Node; method: s
   return drizzles ? { key: keyAccess, method: callee.getName() } : undefined;
 }
 
+/** An object literal, also through a const (`with: sharedWith`, `with: columns.with`, `as const`). */
+function literalObject(node: Node, depth = 0): ObjectLiteralExpression | undefined {
+  let n = node;
+  while (Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isParenthesizedExpression(n)) n = n.getExpression();
+  if (Node.isObjectLiteralExpression(n)) return n;
+  if (depth > 5) return undefined;
+  if (Node.isIdentifier(n)) {
+    const d = n.getSymbol()?.getDeclarations()[0];
+    const init = d && Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
+    return init ? literalObject(init, depth + 1) : undefined;
+  }
+  if (Node.isPropertyAccessExpression(n)) {
+    const owner = literalObject(n.getExpression(), depth + 1);
+    const value = owner ? property(owner, n.getName()) : undefined;
+    return value ? literalObject(value, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
 function objectOf(node: Node | undefined): ObjectLiteralExpression | undefined {
   if (!node) return undefined;
-  if (Node.isObjectLiteralExpression(node)) return node;
-  if (Node.isIdentifier(node)) {
-    const d = node.getSymbol()?.getDeclarations()[0];
-    const init = d && Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
-    if (init && Node.isObjectLiteralExpression(init)) return init;
-  }
+  const found = literalObject(node);
+  if (found) return found;
   throw new Unresolved(`the query's options ${node.getText().slice(0, 40)} are not an object literal`);
 }
 

@@ -72,10 +72,12 @@ export function createTableResolver(model: AnalyzedModel) {
   /** A column expression (`account.userId`, `t.userId`): its table and database column name, or undefined. */
   function resolveColumn(node: Node, bindings: Bindings): { table: Table; column: string } | undefined {
     if (!Node.isPropertyAccessExpression(node)) return undefined;
-    const table = resolveTable(node.getExpression(), bindings);
-    if (!table) return undefined;
     const { brand, props } = brandOf(node.getType(), node);
     const typed = brand === 'Column' && props ? stringProp(props, 'name', node) : undefined;
+    // The column's own type names its table where the object does not resolve (an outer query's callback parameter).
+    const tableName = brand === 'Column' && props ? stringProp(props, 'tableName', node) : undefined;
+    const table = resolveTable(node.getExpression(), bindings) ?? (tableName !== undefined ? find(tableName) : undefined);
+    if (!table) return undefined;
     const field = node.getName();
     const column =
       table.columns.find((c) => typed !== undefined && typed !== '' && c.name === typed) ??

@@ -117,6 +117,21 @@ export const b = db.select().from(user).where(inArray(user.id, ['a']));
 export const c = db.select().from(post).where(cond);`,
     queries: ['select post many @4:18 where(,…)', 'select user many @5:18 where(,…)', 'select post many @6:18 where(,…)'],
   },
+  {
+    name: 'with through a const, a column chosen at run time, a correlated subquery over the outer table',
+    code: `import { db, post, user, account } from './db';
+import { and, eq, exists } from 'drizzle-orm';
+const authorWith = { with: { author: { with: { account: true } } } } as const;
+export const a = (kind: 'id' | 'authorId') => db.query.post.findMany({ where: eq(post[kind], 1 as never), ...{}, with: authorWith.with });
+export const b = db.query.user.findMany({
+  where: (u) => exists(db.select().from(account).where(and(eq(account.userId, u.id), eq(account.provider, 'github')))),
+});`,
+    queries: [
+      'select post many @4:47 where(,…) with author@3:30 with author.account@3:48',
+      'select user many @5:18 where(,…)',
+      'select account many @6:24 where(account.provider,…)',
+    ],
+  },
 ];
 
 describe('the Drizzle recogniser', () => {
