@@ -157,3 +157,38 @@ describe('the Drizzle recogniser', () => {
     expect(usage.files).toBe(CASES.length + 2);
   });
 });
+
+describe('the Drizzle recogniser where the types degrade to any', () => {
+  const project = tempProjects('usage-drizzle-any');
+  // A self-reference without its AnyPgColumn annotation: without noImplicitAny, tsc says nothing and the table is `any`.
+  const schema = `import { relations } from 'drizzle-orm';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+export const node = pgTable('node', { id: text('id').primaryKey(), parentId: text('parent_id').references(() => node.id) });
+export const badge = pgTable('badge', { id: text('id').primaryKey(), nodeId: text('node_id').notNull().references(() => node.id) });
+export const nodeRelations = relations(node, ({ one }) => ({ badge: one(badge, { fields: [node.id], references: [badge.nodeId] }) }));
+export const badgeRelations = relations(badge, ({ one }) => ({ node: one(node, { fields: [badge.nodeId], references: [node.id] }) }));
+`;
+  const app = `import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+import * as schema from './schema';
+import { badge, node } from './schema';
+const db = drizzle('postgres://localhost/app', { schema });
+export const a = db.query.node.findMany({ with: { badge: true } });
+export const b = db.update(node).set({ parentId: null }).where(eq(node.parentId, 'x'));
+export const c = db.delete(badge).where(eq(badge.nodeId, 'x'));
+`;
+  const dir = project('app', { 'schema.ts': schema, 'app.ts': app, 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: false, target: 'es2022', module: 'commonjs', moduleResolution: 'node', skipLibCheck: true }, include: ['*.ts'] }) }, { 'drizzle-orm': installed('drizzle-orm', ROOT), pg: installed('pg', ROOT), '@types/pg': installed('@types/pg', ROOT) });
+
+  // `node` and its columns are `any` here (`badge` keeps its types): update(node) and node.parentId resolve through the declaration.
+  it('reads what drizzle reads at run time: the schema key, the relations of that table, the name given to pgTable', () => {
+    const { model } = loadDrizzleModel({ cwd: dir, schemaFiles: ['schema.ts'] });
+    const usage = readUsage(model, { tsconfig: 'tsconfig.json', cwd: dir });
+    const file = path.join(dir, 'app.ts');
+    expect(usage.queries.filter((q) => q.location.file === file).map(summary)).toEqual([
+      'select node many @6:18 with badge@6:51',
+      'update node many @7:18 where(node.parent_id)',
+      'delete badge many @8:18 where(badge.node_id)',
+    ]);
+    expect(usage.unresolved).toEqual([]);
+  }, 180_000);
+});
