@@ -70,6 +70,27 @@ describe('oto check --usage', () => {
     expect(github).toContain('::warning file=app.ts,line=11,col=23,title=oto usage-first-of-many::');
   }, 180_000);
 
+  it('takes the tsconfig and the files to leave out from usage in the oto config', async () => {
+    const configured = projects('configured', {
+      ...fixture,
+      'app.ts': APP,
+      'legacy/old.ts': APP,
+      'tsconfig.app.json': JSON.stringify({ extends: './tsconfig.json', include: ['*.ts', 'legacy/*.ts'] }),
+      'oto.config.json': JSON.stringify({ usage: { tsconfig: 'tsconfig.app.json', exclude: ['legacy/**'] } }),
+    }, LINKS);
+    const { stdout, stderr } = await oto(configured, 'check', '--drizzle', 'schema.ts', '--usage', '--format', 'json');
+    const report = JSON.parse(stdout) as { diagnostics: Finding[]; usage: { tsconfig: string; files: number } };
+    expect(report.usage).toMatchObject({ tsconfig: 'tsconfig.app.json', files: 3 });
+    expect(report.diagnostics.filter((d) => d.location.file?.startsWith('legacy/'))).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.location.file === 'app.ts')).toHaveLength(4);
+    expect(stderr).toContain('oto: usage: 5 queries in 3 files of tsconfig.app.json, 0 not resolved');
+  }, 180_000);
+
+  it('an unknown key under usage in the oto config is one line, exit 2', async () => {
+    const configured = projects('misspelt', { ...fixture, 'oto.config.json': JSON.stringify({ usage: { tsconfg: 'x.json' } }) }, LINKS);
+    await expectInputError(configured, ['check', '--drizzle', 'schema.ts', '--usage'], /^oto: oto\.config\.json: usage: Unrecognized key: "tsconfg"/);
+  });
+
   describe('bad input: one line, exit 2', () => {
     it('a tsconfig that is not there', async () => {
       await expectInputError(dir, ['check', '--drizzle', 'schema.ts', '--usage', 'app/tsconfig.json'], /^oto: app\/tsconfig\.json: no such tsconfig: give --usage the application's tsconfig\.json/);
