@@ -30,10 +30,26 @@ export interface DatabaseRelation {
   readonly duplicates?: DuplicateKeys;
 }
 
+/**
+ * The database's FOREIGN KEY between the two tables of a relation that declares no foreign key
+ * columns (a TypeORM one-to-one with `@JoinColumn` on neither side, after a migration added one).
+ */
+export interface DatabaseLink {
+  /** The table in the database that holds the FOREIGN KEY. */
+  readonly table: Table;
+  readonly foreignKey: ForeignKey;
+  /** Which end of the declared relation holds it. */
+  readonly holder: 'dependent' | 'principal';
+  /** The key that backs it in the database, as for any foreign key. */
+  readonly backing: BackingKey | null;
+}
+
 export interface AnalyzedDatabase {
   readonly facts: DatabaseFacts;
   /** By the declared relation (absent for a relation without foreign key columns). */
   readonly relations: ReadonlyMap<Relation, DatabaseRelation>;
+  /** Relations without foreign key columns that the database links anyway (one FOREIGN KEY between their tables). */
+  readonly links: ReadonlyMap<Relation, DatabaseLink>;
 }
 
 /** Finds tables by name, unqualified names in the default schema, case-insensitively as a fallback. */
@@ -101,12 +117,30 @@ function compareRelation(r: AnalyzedRelation, facts: DatabaseFacts, find: Return
   };
 }
 
+/** The one FOREIGN KEY the database has between the relation's two tables, either way; none when there are several. */
+function findLink(relation: Relation, find: ReturnType<typeof tableFinder>): DatabaseLink | undefined {
+  const dependent = find(relation.dependent.table, relation.dependent.schema);
+  const principal = find(relation.principal.table, relation.principal.schema);
+  if (!dependent || !principal) return undefined;
+  const from = (holder: Table, other: Table, role: DatabaseLink['holder']) =>
+    holder.foreignKeys.filter((c) => find(c.referencedTable, c.referencedSchema) === other).map((foreignKey) => ({ table: holder, foreignKey, holder: role }));
+  const candidates = dependent === principal ? from(dependent, dependent, 'dependent') : [...from(dependent, principal, 'dependent'), ...from(principal, dependent, 'principal')];
+  const [only, ...more] = candidates;
+  if (!only || more.length > 0) return undefined;
+  return { ...only, backing: findBackingKey(only.table, only.foreignKey.columns) };
+}
+
 /** Compares every relation with a foreign key of the declared model with the database. */
 export function compareDatabase(declared: AnalyzedModel, facts: DatabaseFacts): AnalyzedDatabase {
   const find = tableFinder(facts.model.tables, facts.defaultSchema);
   const relations = new Map<Relation, DatabaseRelation>();
+  const links = new Map<Relation, DatabaseLink>();
   for (const r of declared.relations) {
     if (r.relation.foreignKey) relations.set(r.relation, compareRelation(r, facts, find));
+    else {
+      const link = findLink(r.relation, find);
+      if (link) links.set(r.relation, link);
+    }
   }
-  return { facts, relations };
+  return { facts, relations, links };
 }

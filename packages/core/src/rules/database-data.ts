@@ -1,4 +1,5 @@
-import type { AnalyzedDatabase, AnalyzedRelation, BackingKey, DatabaseRelation } from '../analysis';
+import type { AnalyzedDatabase, AnalyzedRelation, BackingKey, DatabaseLink, DatabaseRelation } from '../analysis';
+import { columnsLabel } from '../model';
 import { oneToOnes } from './relation-data';
 
 /** How a key is named in messages: `unique REL_…`, `the primary key`, `unique (a, b)`. */
@@ -23,4 +24,15 @@ export function oneToOnesInDatabase(
     const actual = database.relations.get(r.relation);
     return actual && r.dependent ? [{ r, actual }] : [];
   });
+}
+
+/** The placeholders of a FOREIGN KEY the database has but the entities do not declare. */
+export function linkData(link: DatabaseLink) {
+  const { table, foreignKey } = link;
+  return {
+    linkFk: columnsLabel(table.name, foreignKey.columns),
+    linkTarget: columnsLabel(foreignKey.referencedTable, foreignKey.referencedColumns),
+    linkColumns: foreignKey.columns.join(', '),
+    holder: table.name,
+  };
 }

@@ -8,10 +8,13 @@ const withUniques = (uniques: Table['uniques']) => tablesOf(declared, (t) => (t.
 const implicit = userProfile({ uniques: [{ name: 'REL_abc', columns: ['users_id'], kind: 'constraint', implicit: true }] });
 const sharedPk = userProfile({ columns: ['users_id'], pk: ['users_id'], uniques: [] });
 const step = (name: string, tables: readonly Table[]) => ({ name, tables });
+/** Entities without a join column (TypeORM @JoinColumn on neither side); the database links the tables anyway. */
+const noJoinColumn = userProfile({ columns: ['id'], uniques: [], fks: [] }, { noForeignKey: true });
 
 testRule(databaseUniqueMissing, {
   valid: [
     { name: 'no database to compare with', model: declared },
+    { name: 'a database FOREIGN KEY the entities lack, backed by a unique', model: noJoinColumn, database: database(tablesOf(userProfile())) },
     { name: 'the database has the same unique', model: declared, database: database(tablesOf(declared)) },
     {
       name: 'the database has a unique index on the same column under the same name',
@@ -40,6 +43,13 @@ testRule(databaseUniqueMissing, {
     },
   ],
   invalid: [
+    {
+      // Checked for a backing unique like any other foreign key.
+      name: 'a database FOREIGN KEY the entities lack, without a unique',
+      model: noJoinColumn,
+      database: database(tablesOf(userProfile({ uniques: [] }))),
+      errors: [{ messageId: 'linkNotUnique', table: 'profile' }],
+    },
     { name: 'the database lacks the unique', model: declared, database: database(withUniques([])), errors: [{ messageId: 'missing', table: 'profile', columns: ['users_id'] }] },
     {
       name: 'the implicit unique the ORM would add (TypeORM REL_) never made it into the database',

@@ -1,7 +1,7 @@
 import { columnsLabel } from '../model';
-import { databaseLabel, keyLabel, oneToOnesInDatabase } from './database-data';
+import { databaseLabel, keyLabel, linkData, oneToOnesInDatabase } from './database-data';
 import { createRule } from './rule';
-import { dependentRef, relationData } from './relation-data';
+import { dependentRef, oneToOnes, relationData } from './relation-data';
 
 export const databaseUniqueMissing = createRule({
   id: 'database-unique-missing',
@@ -12,6 +12,8 @@ export const databaseUniqueMissing = createRule({
       'one-to-one {{relation}}: the schema backs {{fk}} with {{key}}, but {{database}} has no unique on those columns, so it accepts many {{dependent}} rows per {{principal}} row',
     noTable: 'one-to-one {{relation}}: {{database}} has no table {{dependent}}',
     noColumns: 'one-to-one {{relation}}: {{database}} has table {{dependent}} without the column(s) {{columns}}',
+    linkNotUnique:
+      'one-to-one {{relation}}: {{database}} links it by a FOREIGN KEY on {{linkFk}} (not declared in the entities) without a unique on those columns, so it accepts many {{holder}} rows per {{linkTarget}} row',
     otherName:
       'one-to-one {{relation}}: {{database}} backs {{fk}} with {{actual}}, not {{key}} as the schema names it',
   },
@@ -20,9 +22,23 @@ export const databaseUniqueMissing = createRule({
       'Run `oto generate sql` for a migration that adds it (after a guard that stops on duplicate keys, naming them), or let the ORM create it.',
     noTable: 'Apply the migrations that create it, or check that oto reads the right database.',
     noColumns: 'Apply the migrations that add them, or check that oto reads the right database.',
+    linkNotUnique:
+      'Declare the join column in the entities (the schema check then asks for its unique), and run `oto generate sql` for a migration that adds the unique.',
     otherName: 'Rename one of them so that the next migration the ORM generates does not drop and recreate it.',
   },
   check({ model, database, report }) {
+    // A FOREIGN KEY the entities lack but the database has is checked for its unique like any other.
+    for (const r of oneToOnes(model.relations)) {
+      const link = database?.links.get(r.relation);
+      if (!database || !link || link.backing) continue;
+      const { table, foreignKey } = link;
+      report({
+        messageId: 'linkNotUnique',
+        data: { ...relationData(r), ...linkData(link), database: databaseLabel(database) },
+        target: { relation: r },
+        fix: { kind: 'add-unique', scope: 'database', table: table.schema ? { name: table.name, schema: table.schema } : { name: table.name }, columns: foreignKey.columns, keyKind: 'constraint' },
+      });
+    }
     for (const { r, actual } of oneToOnesInDatabase(model.relations, database)) {
       const fk = r.relation.foreignKey;
       if (!r.backing || !database || !fk) continue;

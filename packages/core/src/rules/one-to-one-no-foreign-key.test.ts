@@ -1,6 +1,13 @@
-import { database, fk, tablesOf, userProfile } from '../testing/fixtures';
+import { database, fk, table, tablesOf, userProfile } from '../testing/fixtures';
 
 const noDatabaseFks = (model = userProfile()) => database(tablesOf(model, (t) => ({ ...t, foreignKeys: [] })));
+/** Entities without a join column (TypeORM @JoinColumn on neither side); the database has the given tables. */
+const noJoinColumn = userProfile({ columns: ['id'], uniques: [], fks: [] }, { noForeignKey: true });
+const linked = database(tablesOf(userProfile()));
+const twoLinks = database([
+  table('users', { columns: ['id', 'profile_id'], pk: ['id'], fks: [fk(['profile_id'], 'profile', ['id'])] }),
+  ...tablesOf(userProfile()).filter((t) => t.name === 'profile'),
+]);
 import { testRule } from '../testing/rule-tester';
 import { oneToOneNoForeignKey } from './one-to-one-no-foreign-key';
 
@@ -28,5 +35,10 @@ testRule(oneToOneNoForeignKey, {
       errors: [{ messageId: 'noConstraint' }],
     },
     { name: 'the database lacks the declared constraint', model: userProfile(), database: noDatabaseFks(), errors: [{ messageId: 'noDatabaseConstraint', table: 'profile' }] },
+    // The database has the FOREIGN KEY the entities lack: say that, not "nothing in the database links".
+    { name: 'no join column in the entities, a FOREIGN KEY in the database', model: noJoinColumn, database: linked, errors: [{ messageId: 'noJoinColumn', table: 'profile' }] },
+    { name: 'the database FOREIGN KEY held by the other table', model: noJoinColumn, database: database([table('users', { columns: ['id', 'profile_id'], pk: ['id'], fks: [fk(['profile_id'], 'profile', ['id'])] }), table('profile', { columns: ['id'], pk: ['id'] })]), errors: [{ messageId: 'noJoinColumn' }] },
+    { name: 'two FOREIGN KEYs between the tables: none is the relation', model: noJoinColumn, database: twoLinks, errors: [{ messageId: 'noColumns' }] },
+    { name: 'no FOREIGN KEY in the database either', model: noJoinColumn, database: noDatabaseFks(), errors: [{ messageId: 'noColumns' }] },
   ],
 });

@@ -1,4 +1,4 @@
-import { databaseLabel, oneToOnesInDatabase } from './database-data';
+import { databaseLabel, linkData, oneToOnesInDatabase } from './database-data';
 import { createRule } from './rule';
 import { oneToOnes, relationData } from './relation-data';
 
@@ -9,6 +9,8 @@ export const oneToOneNoForeignKey = createRule({
   messages: {
     noColumns:
       'one-to-one {{relation}} has no foreign key column on either side: nothing in the database links a {{dependent}} row to its {{principal}} row',
+    noJoinColumn:
+      'one-to-one {{relation}} has no join column in the entities, but {{database}} links them by a FOREIGN KEY on {{linkFk}} to {{linkTarget}}: the ORM neither writes nor reads it',
     noConstraint:
       'one-to-one {{relation}}: {{fk}} references {{target}} without a FOREIGN KEY constraint, so it may point at rows that do not exist',
     noDatabaseConstraint:
@@ -16,12 +18,16 @@ export const oneToOneNoForeignKey = createRule({
   },
   help: {
     noColumns: 'Give one side the foreign key (TypeORM: @JoinColumn on the owning side).',
+    noJoinColumn: 'Declare the join column the database has on {{holder}} (TypeORM: @JoinColumn({ name: "{{linkColumns}}" }) on its side of the relation).',
     noConstraint: 'Declare the reference (Drizzle: .references(() => …); TypeORM: createForeignKeyConstraints: true).',
     noDatabaseConstraint: 'Add the constraint in a migration, or apply the migrations that create it.',
   },
   check({ model, database, report }) {
     for (const r of oneToOnes(model.relations)) {
-      if (!r.relation.foreignKey) {
+      const link = database?.links.get(r.relation);
+      if (!r.relation.foreignKey && database && link) {
+        report({ messageId: 'noJoinColumn', data: { ...relationData(r), ...linkData(link), database: databaseLabel(database) }, target: { relation: r } });
+      } else if (!r.relation.foreignKey) {
         report({ messageId: 'noColumns', data: relationData(r), target: { relation: r } });
       } else if (r.dependent && !r.constraint) {
         report({ messageId: 'noConstraint', data: relationData(r), target: { relation: r } });
