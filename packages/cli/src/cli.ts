@@ -1,6 +1,6 @@
 /** The `oto` command line: parsing with commander, errors as one line and exit code 2. */
 import { Command, CommanderError, Option } from 'commander';
-import { FAIL_ON, FORMATS, UserError, oneLine, redactSecrets } from '@oto/core';
+import { FAIL_ON, FORMATS, UserError, oneLine, redactSecrets, secretsOf } from '@oto/core';
 import type { CliIo } from './io';
 import { EXIT, runCheck } from './run-check';
 import type { CheckOptions } from './run-check';
@@ -89,6 +89,12 @@ function program(io: CliIo, exit: (code: number) => void): Command {
   return cli;
 }
 
+/** The value of `--database-url` in the arguments, or ''. */
+function databaseUrlOf(argv: readonly string[]): string {
+  const i = argv.indexOf('--database-url');
+  return (i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--database-url='))?.slice('--database-url='.length)) ?? '';
+}
+
 /** Runs the CLI and returns its exit code; never throws, never prints a stack unless OTO_DEBUG is set. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
@@ -100,11 +106,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.input;
     }
+    // Whoever wrote the message (oto, a driver, the user's code), it shows no secret of the URL given.
+    const known = secretsOf(databaseUrlOf(argv));
     if (error instanceof UserError) {
-      io.stderr(`oto: ${redactSecrets(error.message)}\n`);
+      io.stderr(`oto: ${redactSecrets(error.message, known)}\n`);
     } else {
-      io.stderr(`oto: unexpected error: ${redactSecrets(oneLine(error))} (set OTO_DEBUG=1 for details)\n`);
-      if (io.env.OTO_DEBUG) io.stderr(`${redactSecrets(String((error as Error)?.stack ?? error))}\n`);
+      io.stderr(`oto: unexpected error: ${redactSecrets(oneLine(error), known)} (set OTO_DEBUG=1 for details)\n`);
+      if (io.env.OTO_DEBUG) io.stderr(`${redactSecrets(String((error as Error)?.stack ?? error), known)}\n`);
     }
     return EXIT.input;
   }

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import { conventionUniqueName, GENERATED_SQL_MARK, planSqlChanges, redactSecrets, renderSql, setAsideLines, shownDatabase, shownPath, UserError, writeGeneratedFile } from '@oto/core';
-import type { DatabaseFacts, Dialect, SqlDialect, SqlPlan } from '@oto/core';
+import type { DatabaseFacts, Diagnostic, Dialect, SqlDialect, SqlPlan } from '@oto/core';
 import type { CliIo } from './io';
 import { checkProject, EXIT } from './run-check';
 import type { SourceOptions } from './run-check';
@@ -42,6 +42,19 @@ function sqlSource(database: DatabaseFacts, databaseUrl: string | undefined): st
 }
 
 /**
+ * The plan with its findings naming a live database as `shown` (kind and host) instead of by its
+ * label (a redacted URL): their messages go into the file as comments.
+ */
+function withoutUrl(plan: SqlPlan, label: string, shown: string): SqlPlan {
+  const rename = (d: Diagnostic): Diagnostic => ({ ...d, message: d.message.split(`the database ${label}`).join(`the ${shown}`).split(label).join(shown) });
+  return {
+    ...plan,
+    changes: plan.changes.map((c) => ({ ...c, findings: c.findings.map(rename) })),
+    setAside: plan.setAside.map((a) => ({ ...a, finding: rename(a.finding) })),
+  };
+}
+
+/**
  * The changes the findings call for, named as the naming rule names them: for the database the
  * check read (or the one the schema describes), or with target 'schema' for `oto fix`.
  */
@@ -71,7 +84,9 @@ export async function runGenerateSql(options: GenerateSqlOptions, io: CliIo): Pr
   if (options.out && options.into) throw new UserError('generate sql: --out and --into both say where to write: pass one');
   const project = await checkProject({ ...options, failOn: 'never' }, io);
   const { database } = project.result;
-  const plan = planProjectChanges(project, { ...options, target: 'database' });
+  const planned = planProjectChanges(project, { ...options, target: 'database' });
+  const live = database?.kind === 'database' && options.databaseUrl ? database : undefined;
+  const plan = live ? withoutUrl(planned, live.label, shownDatabase(options.databaseUrl!)) : planned;
   const { dialect } = plan;
   if (options.concurrently && dialect !== 'postgresql') throw new UserError('generate sql: --concurrently is PostgreSQL\'s (CREATE UNIQUE INDEX CONCURRENTLY)');
   const wraps = options.into !== undefined && runnerWrapsTransaction(project.orm);

@@ -1,4 +1,4 @@
-import { redactSecrets, redactUrl } from './redact';
+import { redactSecrets, redactUrl, secretsOf } from './redact';
 
 /** [URL as given, as oto shows it]: every form a connection URL takes. */
 const URLS: readonly (readonly [string, string])[] = [
@@ -66,6 +66,8 @@ describe('redactSecrets', () => {
     ['database URL mysql://oto:My Pw@[bad/oto is not a valid URL', 'database URL mysql://***@[bad/oto is not a valid URL'],
     ['failed: "postgresql://oto@h/oto?password=S3cret", retrying', 'failed: "postgresql://oto@h/oto?password=***", retrying'],
     ['url=postgres://u:S3cret@h/db;', 'url=postgres://u:***@h/db;'],
+    ['(see postgres://u@h/db?password=S3cret), then [mysql://u@[::1]/db?token=S3cret].', '(see postgres://u@h/db?password=***), then [mysql://u@[::1]/db?token=***].'],
+    ['cannot reach postgres://u@h/db?password=S3cret, retrying', 'cannot reach postgres://u@h/db?password=***, retrying'],
     ['opening sqlite:./app.db?key=S3cret failed', 'opening sqlite:./app.db?key=*** failed'],
     ['conninfo host=db user=oto password=S3cret dbname=oto', 'conninfo host=db user=oto password=*** dbname=oto'],
     ["PGPASSWORD='S3 cret' and api_key = S3cret", "PGPASSWORD=*** and api_key = ***"],
@@ -80,5 +82,23 @@ describe('redactSecrets', () => {
 
   it('is idempotent', () => {
     for (const [url] of URLS) expect(redactSecrets(redactSecrets(url))).toBe(redactSecrets(url));
+  });
+});
+
+describe('secretsOf', () => {
+  it.each([
+    ['postgresql://oto:S3cret@h/db', ['S3cret']],
+    ['postgresql://oto:p%40ss%2Fw0rd@h/db', ['p%40ss%2Fw0rd', 'p@ss/w0rd']],
+    ['postgresql://oto@h/db?sslmode=require&sslkey=%2Fkeys%2Fme.key&password=S3cret', ['%2Fkeys%2Fme.key', '/keys/me.key', 'S3cret']],
+    ['postgresql://oto:Sl/ashPw@h/db', ['oto:Sl/ashPw', 'Sl/ashPw']],
+    ['postgres://h/db?pwd=1#fragment', ['fragment']],
+    ['postgres://localhost/db', []],
+  ])('%s', (url, secrets) => {
+    expect(secretsOf(url)).toEqual([...secrets].sort((a, b) => b.length - a.length));
+  });
+
+  it('lets redactSecrets mask a secret a driver echoes on its own', () => {
+    const url = 'postgresql://oto@h/db?sslkey=S3cretKeyPath';
+    expect(redactSecrets("ENOENT: no such file or directory, open 'S3cretKeyPath'", secretsOf(url))).toBe("ENOENT: no such file or directory, open '***'");
   });
 });

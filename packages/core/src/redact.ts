@@ -23,30 +23,41 @@ function decode(text: string): string | undefined {
   }
 }
 
-/** The query string (without `?`), its secret values masked; all of it when a part is unreadable. */
-function redactQuery(query: string): string {
-  let unsure = false;
-  const redacted = query.replace(/[^&;]+/g, (part) => {
-    const eq = part.indexOf('=');
-    const name = eq > 0 ? decode(part.slice(0, eq)) : undefined;
-    const value = eq > 0 ? decode(part.slice(eq + 1)) : undefined;
-    if (name === undefined || value === undefined || !PARAM_NAME.test(name)) {
-      unsure = true;
-      return part;
-    }
-    const secret = SECRET_PARAM.test(name) || value.includes('@') || redactSecrets(value) !== value;
-    return secret ? `${part.slice(0, eq)}=${MASK}` : part;
-  });
-  return unsure ? MASK : redacted;
+/** A piece of a URL's text; the secret ones are masked when it is shown. */
+interface Piece {
+  readonly text: string;
+  readonly secret?: boolean;
 }
 
-/** Host, path, query and fragment: the query's secrets and the whole fragment masked. */
-function redactTail(tail: string): string {
+/** The query string (without `?`), its secret values marked; all of it when a part is unreadable. */
+function queryPieces(query: string): Piece[] {
+  const pieces: Piece[] = [];
+  for (const part of query.split(/(?=[&;])/)) {
+    const separator = /^[&;]/.test(part) ? part[0]! : '';
+    const pair = part.slice(separator.length);
+    const eq = pair.indexOf('=');
+    const name = eq > 0 ? decode(pair.slice(0, eq)) : undefined;
+    const value = eq > 0 ? decode(pair.slice(eq + 1)) : undefined;
+    if (pair === '') {
+      pieces.push({ text: part });
+      continue;
+    }
+    if (name === undefined || value === undefined || !PARAM_NAME.test(name)) return [{ text: query, secret: true }];
+    const secret = SECRET_PARAM.test(name) || value.includes('@') || redactSecrets(value) !== value;
+    pieces.push({ text: `${separator}${pair.slice(0, eq + 1)}` }, { text: pair.slice(eq + 1), secret });
+  }
+  return pieces;
+}
+
+/** Host, path, query and fragment: the query's secrets and the whole fragment marked. */
+function tailPieces(tail: string): Piece[] {
   const hash = tail.indexOf('#');
-  const fragment = hash < 0 ? '' : hash === tail.length - 1 ? '#' : `#${MASK}`;
+  const fragment: Piece[] = hash < 0 ? [] : [{ text: '#' }, ...(hash < tail.length - 1 ? [{ text: tail.slice(hash + 1), secret: true }] : [])];
   const rest = hash < 0 ? tail : tail.slice(0, hash);
   const question = rest.indexOf('?');
-  return question < 0 ? rest + fragment : `${rest.slice(0, question + 1)}${redactQuery(rest.slice(question + 1))}${fragment}`;
+  if (question < 0) return [{ text: rest }, ...fragment];
+  const query = rest.slice(question + 1);
+  return [{ text: rest.slice(0, question + 1) }, ...(query ? queryPieces(query) : []), ...fragment];
 }
 
 function parses(url: string): boolean {
@@ -58,26 +69,48 @@ function parses(url: string): boolean {
   }
 }
 
-/**
- * One URL as it may be shown: `postgresql://oto:***@127.0.0.1:5432/oto?sslmode=require&password=***`.
- * Anything else of the text is kept as written (no normalisation), so the user recognises it.
- */
-export function redactUrl(url: string): string {
+/** A URL cut into pieces, the secret ones marked. */
+function urlPieces(url: string): Piece[] {
   // `jdbc:postgresql://…`: every scheme before the `//`; else `sqlite:…`, `pglite:…`, `file:…`.
   const scheme = /^(?:[a-z][a-z0-9+.-]*:)+(?=\/\/)/i.exec(url)?.[0] ?? /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '';
   const rest = url.slice(scheme.length);
-  if (!rest.startsWith('//')) return scheme + redactTail(rest);
+  if (!rest.startsWith('//')) return [{ text: scheme }, ...tailPieces(rest)];
   const authority = rest.slice(2);
   const parsed = parses(url);
   // As the URL parser reads it, the userinfo ends at the last `@` before the first `/`, `?` or `#`;
   // in a URL that does not parse (`oto:Sl/ashPw@…`, `oto:My Pw@[bad`), at its very last `@`.
   const end = parsed ? authority.search(/[/?#]/) : -1;
   const at = end === 0 ? -1 : authority.lastIndexOf('@', end < 0 ? authority.length : end - 1);
-  if (at < 0) return `${scheme}//${redactTail(authority)}`;
+  if (at < 0) return [{ text: `${scheme}//` }, ...tailPieces(authority)];
   const userinfo = authority.slice(0, at);
   const colon = userinfo.indexOf(':');
-  const shown = !parsed ? MASK : colon < 0 || colon === userinfo.length - 1 ? userinfo : `${userinfo.slice(0, colon + 1)}${MASK}`;
-  return `${scheme}//${shown}@${redactTail(authority.slice(at + 1))}`;
+  const user: Piece[] = !parsed
+    ? [{ text: userinfo, secret: true }]
+    : colon < 0 || colon === userinfo.length - 1
+      ? [{ text: userinfo }]
+      : [{ text: userinfo.slice(0, colon + 1) }, { text: userinfo.slice(colon + 1), secret: true }];
+  return [{ text: `${scheme}//` }, ...user, { text: '@' }, ...tailPieces(authority.slice(at + 1))];
+}
+
+/**
+ * One URL as it may be shown: `postgresql://oto:***@127.0.0.1:5432/oto?sslmode=require&password=***`.
+ * Anything else of the text is kept as written (no normalisation), so the user recognises it.
+ */
+export function redactUrl(url: string): string {
+  return urlPieces(url).map((p) => (p.secret && p.text ? MASK : p.text)).join('');
+}
+
+/**
+ * The credentials a URL holds (its password, its secret query values, its fragment), as written
+ * and decoded, so that text that echoes one on its own (a driver's `open 'S3cret'`) can be masked
+ * too. Values under 4 characters are left out: masking those everywhere would garble the text.
+ */
+export function secretsOf(url: string): string[] {
+  const values = urlPieces(url).filter((p) => p.secret).flatMap((p) => {
+    const password = p.text.includes(':') ? [p.text.slice(p.text.indexOf(':') + 1)] : [];
+    return [p.text, ...password].flatMap((t) => [t, decode(t) ?? t]);
+  });
+  return [...new Set(values)].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length);
 }
 
 /** Where a URL in free text starts: `scheme://`, or a database scheme that takes a path. */
@@ -87,14 +120,12 @@ const URL_END = /[\s"'`<>]/;
 
 /** `name=value` / `"name": "value"` pairs whose name says they hold a credential. */
 const SECRET_NAME = String.raw`[\w.-]*(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|private[_-]?key|sslkey)[\w.-]*|pass`;
-const SECRET_ASSIGNMENT = new RegExp(String.raw`(?<![\w.-])(${SECRET_NAME})(\s*=\s*)('[^']*'|"[^"]*"|[^\s&;,'"]+)`, 'gi');
+const SECRET_ASSIGNMENT = new RegExp(String.raw`(?<![\w.-])(${SECRET_NAME})(\s*=\s*)('[^']*'|"[^"]*"|[^\s&;,'"()[\]{}]+)`, 'gi');
 const SECRET_PROPERTY = new RegExp(String.raw`(["']?)(?<![\w.-])(${SECRET_NAME})\1(\s*:\s*)('[^']*'|"[^"]*")`, 'gi');
 
 /** The end of the URL starting at `start` in `text`. */
 function urlEnd(text: string, start: number, scheme: string): number {
-  const after = text.slice(start);
-  const first = after.search(URL_END);
-  const end = first < 0 ? text.length : start + first;
+  const end = trimmed(text, start, text.slice(start).search(URL_END));
   // A password with a space (`mysql://oto:My Pw@host/db`): the userinfo goes on to an `@` on the
   // same line, when what precedes the space reads as `user:password` (not `host:port`).
   const authority = text.slice(start + scheme.length, end);
@@ -104,12 +135,30 @@ function urlEnd(text: string, start: number, scheme: string): number {
   const nextUrl = line.search(/:\/\//);
   const at = (nextUrl < 0 ? line : line.slice(0, nextUrl)).lastIndexOf('@');
   if (at < 0) return end;
-  const tail = text.slice(end + at + 1).search(URL_END);
-  return tail < 0 ? text.length : end + at + 1 + tail;
+  return trimmed(text, end + at + 1, text.slice(end + at + 1).search(URL_END));
 }
 
-/** Free text with every URL in it redacted (`redactUrl`) and every `password=…` pair masked. */
-export function redactSecrets(text: string): string {
+/**
+ * Where a URL that runs to `length` characters after `start` (or to the end) ends in prose:
+ * without the punctuation that closes a sentence or a bracket it is in (`(see postgres://h/db).`).
+ */
+function trimmed(text: string, start: number, length: number): number {
+  let end = length < 0 ? text.length : start + length;
+  for (;;) {
+    const last = text[end - 1];
+    const token = text.slice(start, end);
+    const closes = (open: string, close: string) => last === close && token.split(open).length <= token.split(close).length - 1;
+    if (end > start && (/[.,;:!?]/.test(last ?? '') || closes('(', ')') || closes('[', ']') || closes('{', '}'))) end--;
+    else return end;
+  }
+}
+
+/**
+ * Free text with every URL in it redacted (`redactUrl`), every `password=…` pair masked, and each
+ * of the `known` secrets (`secretsOf` the URL oto was given) wherever it appears.
+ */
+export function redactSecrets(text: string, known: readonly string[] = []): string {
+  for (const secret of known) if (secret.length > 0) text = text.split(secret).join(MASK);
   let out = '';
   let last = 0;
   for (const match of text.matchAll(URL_START)) {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError, oneLine, redactSecrets, redactUrl } from '@oto/core';
+import { UserError, oneLine, redactSecrets, redactUrl, secretsOf } from '@oto/core';
 import { libsqlClient } from './clients/libsql';
 import { mysqlClient } from './clients/mysql';
 import { createPglite, pgliteClient } from './clients/pglite';
@@ -88,12 +88,13 @@ const DIALECT_NAME = { postgresql: 'PostgreSQL', mysql: 'MySQL/MariaDB', libsql:
  * Why connecting failed, in one line. Node reports a host name that resolves to several addresses
  * (localhost: ::1 and 127.0.0.1) as an AggregateError without a message: its first error says it.
  */
-function reason(error: unknown): string {
+function reason(error: unknown, known: readonly string[]): string {
   const inner = (error as { errors?: unknown[] } | null)?.errors?.[0];
   const message = (error as { message?: unknown } | null)?.message;
-  if (inner !== undefined && !message) return reason(inner);
+  if (inner !== undefined && !message) return reason(inner, known);
   const code = (error as { code?: unknown } | null)?.code;
-  return redactSecrets(message ? oneLine(error) : typeof code === 'string' ? code : oneLine(error));
+  // The driver may echo a value of the URL on its own (node-postgres: `open '<sslkey>'`).
+  return redactSecrets(message ? oneLine(error) : typeof code === 'string' ? code : oneLine(error), known);
 }
 
 /** Connects to the database the URL names; a failure is a one-line UserError. */
@@ -117,6 +118,6 @@ export async function connect(url: string, options: { cwd: string; bounds?: Boun
   } catch (error) {
     if (error instanceof UserError) throw error;
     const where = 'where' in target ? `${DIALECT_NAME[target.kind]} at ${target.where}` : `${target.kind === 'sqlite' ? 'SQLite' : 'PGlite'} database ${target.file}`;
-    throw new UserError(`cannot connect to ${where}: ${reason(error)}`);
+    throw new UserError(`cannot connect to ${where}: ${reason(error, secretsOf(url))}`);
   }
 }
