@@ -14,14 +14,8 @@ import { guardUserCode } from './user-code-guard';
 export const REPORT_FD = 3;
 export const ANNOUNCE_FD = 4;
 
-function isOpen(fd: number): boolean {
-  try {
-    fs.fstatSync(fd);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Set by the supervisor for its child: fds 3 and 4 are the report and the announcements. */
+export const SUPERVISED_ENV = 'OTO_SUPERVISED_CHILD';
 
 /** Writes all of `text` to `fd`, waiting out a full non-blocking pipe (EAGAIN). */
 export function writeAll(fd: number, text: string): void {
@@ -38,7 +32,9 @@ export function writeAll(fd: number, text: string): void {
 
 function main(argv: readonly string[]): void {
   const exit = process.exit.bind(process) as (code: number) => never;
-  const supervised = isOpen(REPORT_FD) && isOpen(ANNOUNCE_FD);
+  const supervised = process.env[SUPERVISED_ENV] === '1';
+  // Not for user code to see, nor for a process it starts.
+  delete process.env[SUPERVISED_ENV];
   const reportFd = supervised ? REPORT_FD : 1;
   const guard = guardUserCode({
     announce: (message) => {

@@ -42,6 +42,7 @@ function typeormReplay(dir: string | undefined, label: string, options: Database
       const preludes = await replayPreludes(cwd, options.config);
       const target = await openReplayTarget({ dialect, cwd, ...(databaseUrl ? { databaseUrl } : {}) });
       const recorder = new MigrationRecorder(target.client.dialect, label);
+      let ran = 0;
       try {
         for (const prelude of preludes) {
           await target.client.exec(prelude.sql).catch((error: unknown) => {
@@ -50,9 +51,14 @@ function typeormReplay(dir: string | undefined, label: string, options: Database
         }
         return {
           url: await target.url(),
-          afterEach: (name, query) => recorder.afterEach(name, query),
+          afterEach: (name, query) => {
+            ran++;
+            return recorder.afterEach(name, query);
+          },
           async finish() {
             try {
+              // A replay in which no migration ran checked nothing (a driver stubbed for TypeORM, say): never a pass.
+              if (ran === 0) throw new UserError(`${label}: no migration ran on the scratch database, so there is nothing to compare with: check that TypeORM finds the migrations, and that its database driver is installed, not stubbed`);
               return await recorder.facts(target.client);
             } finally {
               await target.close();

@@ -30,7 +30,10 @@ export function superviseCli(argv: readonly string[]): void {
     return;
   }
   // fd 1 of the child is our stderr: what user code prints never reaches the report on our stdout (its fd 3).
-  const child = spawn(process.execPath, [path.join(__dirname, 'cli-child.js'), ...argv], { stdio: ['inherit', 2, 'inherit', 1, 'pipe'] });
+  const child = spawn(process.execPath, [path.join(__dirname, 'cli-child.js'), ...argv], {
+    stdio: ['inherit', 2, 'inherit', 1, 'pipe'],
+    env: { ...process.env, OTO_SUPERVISED_CHILD: '1' },
+  });
   let loading: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;

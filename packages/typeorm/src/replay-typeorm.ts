@@ -45,6 +45,15 @@ function connectionOptions(options: DataSourceOptions, url: string): Record<stri
   return { url, host: undefined, port: undefined, username: undefined, password: undefined, database: undefined, ssl: false, extra: { max: 1, connectionLimit: 1 }, replication: undefined };
 }
 
+/** The package of a driver library that oto's loader stubbed (`--stub better-sqlite3`), if any. */
+function stubbedDriver(driver: object): string | undefined {
+  for (const value of Object.values(driver)) {
+    const tag = /^\[object \[oto stub of (.+)\]\]$/.exec(Object.prototype.toString.call(value));
+    if (tag) return tag[1];
+  }
+  return undefined;
+}
+
 /** Replays the migrations with the project's TypeORM; `own` is the project's DataSource (not connected). */
 export async function replayTypeormMigrations(
   own: DataSource,
@@ -73,6 +82,10 @@ export async function replayTypeormMigrations(
     throw new UserError(`${label}: TypeORM cannot connect to the scratch database: ${redactSecrets(oneLine(error))}`);
   }
   try {
+    const stubbed = stubbedDriver(replay.driver);
+    if (stubbed) {
+      throw new UserError(`${label}: the replay runs the migrations on a real database, through TypeORM's driver '${stubbed}', which is stubbed: install it and remove it from the stubs (a stub runs nothing: the check would pass without checking)`);
+    }
     if (replay.migrations.length === 0) throw new UserError(`${label}: no migration classes found in ${JSON.stringify(migrations)}`);
     for (const migration of replay.migrations as MigrationInterface[]) {
       const up = migration.up.bind(migration);

@@ -1,5 +1,6 @@
 import type { Severity } from '../diagnostics';
 import type { Report } from '../report';
+import { summaryLine } from './text';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -11,9 +12,9 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** GitHub Actions workflow commands: one annotation per finding. */
+/** GitHub Actions workflow commands: one annotation per finding, then the summary line (so a clean run says so too). */
 export function formatGithub(report: Report): string {
-  return report.diagnostics
+  const annotations = report.diagnostics
     .map((d) => {
       const props = [
         d.location.file ? `file=${escapeProperty(d.location.file)}` : undefined,
@@ -25,4 +26,5 @@ export function formatGithub(report: Report): string {
       return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(body)}\n`;
     })
     .join('');
+  return `${annotations}${summaryLine(report)}\n`;
 }

@@ -76,7 +76,9 @@ describe('reporters', () => {
 
   it('github annotations escape newlines, commas and colons', () => {
     const lines = format(report, 'github').trimEnd().split('\n');
-    expect(lines).toHaveLength(report.diagnostics.length);
+    // One annotation per finding, then the summary line.
+    expect(lines).toHaveLength(report.diagnostics.length + 1);
+    expect(lines.at(-1)).toMatch(/^oto: \d+ errors?, /);
     expect(lines[0]).toMatch(/^::error file=prisma\/schema\.prisma,line=14,title=oto one-to-one-unique::/);
     expect(lines.find((l) => l.startsWith('::notice'))).toBeDefined();
     expect(lines.every((l) => !l.slice(2).includes('\n'))).toBe(true);

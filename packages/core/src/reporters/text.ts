@@ -76,18 +76,19 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     lines.push('');
   }
   const counts = countBySeverity(report.diagnostics);
+  const mark = report.diagnostics.length === 0 ? c.green('✔') : counts.error > 0 ? c.red('✖') : counts.warning > 0 ? c.yellow('⚠') : c.cyan('ℹ');
+  lines.push(`${mark} ${summaryLine(report)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The last line of every report that ran: what was checked, against what, and the findings' count. */
+export function summaryLine(report: Report): string {
+  const counts = countBySeverity(report.diagnostics);
   const oneToOne = report.relations.filter((r) => r.kind === 'one-to-one').length;
   const against = report.database
     ? `, against ${report.database.kind === 'migrations' ? 'the database replayed from ' : ''}${report.database.label}`
     : '';
   const scope = `${plural(oneToOne, 'one-to-one relation')} (of ${plural(report.relations.length, 'relation')})${against}`;
-  if (report.diagnostics.length === 0) {
-    lines.push(`${c.green('✔')} oto: no findings in ${scope}`);
-  } else {
-    const mark = counts.error > 0 ? c.red('✖') : counts.warning > 0 ? c.yellow('⚠') : c.cyan('ℹ');
-    lines.push(
-      `${mark} oto: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${scope}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  if (report.diagnostics.length === 0) return `oto: no findings in ${scope}`;
+  return `oto: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${scope}`;
 }

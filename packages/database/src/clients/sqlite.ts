@@ -5,13 +5,20 @@ import type { Row, SqlClient } from './sql-client';
 type DatabaseConstructor = typeof import('better-sqlite3');
 
 function betterSqlite3(): DatabaseConstructor {
+  let Sqlite: DatabaseConstructor;
   try {
     // An optional dependency: a native module that may not have built on this machine.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('better-sqlite3') as DatabaseConstructor;
+    Sqlite = require('better-sqlite3') as DatabaseConstructor;
   } catch {
     throw new UserError('SQLite needs the package better-sqlite3, which is not installed (or did not build here): npm install better-sqlite3');
   }
+  // Stubbed for the project's own TypeORM (--stub better-sqlite3): an inert stand-in reads nothing,
+  // and a check on it would pass without checking.
+  if (Object.prototype.toString.call(Sqlite).startsWith('[object [oto stub of')) {
+    throw new UserError('SQLite: better-sqlite3 is stubbed ("stub" in the oto config, or --stub), and oto needs the real driver to read or replay a SQLite database: install better-sqlite3 and remove the stub');
+  }
+  return Sqlite;
 }
 
 /**
