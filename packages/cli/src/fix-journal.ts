@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkUnchanged, commitWrite, discardWrite, prepareWrite, readFileSnapshot, UserError, writeFileAtomic } from '@oto/core';
+import { checkUnchanged, commitWrite, discardWrite, isTemporaryOf, prepareWrite, readFileSnapshot, UserError, writeFileAtomic } from '@oto/core';
 import type { FileSnapshot, PreparedWrite } from '@oto/core';
 
 export const JOURNAL_FILE = '.oto-fix-journal.json';
@@ -82,11 +82,7 @@ export function finishInterrupted(journal: string): { readonly fixed: readonly s
   const fixed: string[] = [];
   for (const entry of entries) {
     // Only a temporary file oto names (next to its target), whatever else the journal says.
-    const ours = `.${path.basename(entry.target)}.oto-`;
-    const name = path.basename(entry.temporary);
-    if (path.dirname(entry.temporary) === path.dirname(entry.target) && name.startsWith(ours) && /^\d+-\d+\.tmp$/.test(name.slice(ours.length))) {
-      fs.rmSync(entry.temporary, { force: true });
-    }
+    if (isTemporaryOf(entry.target, entry.temporary)) fs.rmSync(entry.temporary, { force: true });
     const now = readFileSnapshot(entry.target, entry.label);
     if (now && hashOf(now.text) === entry.hash) fixed.push(entry.label);
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -116,6 +117,16 @@ describe('writeFileAtomic', () => {
     const again = prepareWrite(path.join(dir, 'other.sql'), 'oto\n', { expected: 'absent' });
     commitWrite(again);
     expect(fs.readFileSync(path.join(dir, 'other.sql'), 'utf8')).toBe('oto\n');
+  });
+
+  it("removes the temporary files a killed oto left next to the file, and no one else's", () => {
+    const file = path.join(dir, 'schema.ts');
+    fs.writeFileSync(file, 'old\n');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const leftovers = [`.schema.ts.oto-${dead}-0a1b2c.tmp`, `.schema.ts.oto-${process.ppid}-0a1b2c.tmp`, '.schema.ts.mine.tmp', `.other.ts.oto-${dead}-0a1b2c.tmp`];
+    for (const name of leftovers) fs.writeFileSync(path.join(dir, name), 'left\n');
+    writeFileAtomic(file, 'new\n');
+    expect(fs.readdirSync(dir).sort()).toEqual([...leftovers.slice(1), 'schema.ts'].sort());
   });
 
   it('reads a snapshot through links; refuses bytes that are not UTF-8 (they would not survive the write)', () => {

@@ -7,7 +7,7 @@
  * oto read the file (size, mtime and content hash compared just before the rename). Every refusal
  * is one line naming the file as the user knows it, never the temporary file.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
@@ -112,7 +112,31 @@ function changedSince(prepared: PreparedWrite): string | undefined {
   return undefined;
 }
 
-let sequence = 0;
+/** The temporary file oto writes next to `target` is named `.<name>.oto-<pid>-<random>.tmp`. */
+export function isTemporaryOf(target: string, file: string): boolean {
+  const prefix = `.${path.basename(target)}.oto-`;
+  const name = path.basename(file);
+  return path.dirname(file) === path.dirname(target) && name.startsWith(prefix) && /^\d+-[0-9a-f]+\.tmp$/.test(name.slice(prefix.length));
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return codeOf(error) === 'EPERM';
+  }
+};
+
+/** Removes the temporary files of `target` that an oto process killed before its rename left behind. */
+function removeStaleTemporaries(target: string): void {
+  const folder = path.dirname(target);
+  for (const name of fs.readdirSync(folder)) {
+    const file = path.join(folder, name);
+    const pid = Number(/oto-(\d+)-/.exec(name)?.[1]);
+    if (isTemporaryOf(target, file) && pid !== process.pid && !alive(pid)) fs.rmSync(file, { force: true });
+  }
+}
 
 /**
  * Checks that the user may write the file and its folder, and writes the new text to a temporary
@@ -135,8 +159,8 @@ export function prepareWrite(file: string, text: string, options: WriteOptions =
     throw error;
   }
   if ((fs.statSync(folder).mode & 0o200) === 0) throw cannotCreate();
-  sequence += 1;
-  const temporary = path.join(folder, `.${path.basename(target)}.oto-${process.pid}-${sequence}.tmp`);
+  removeStaleTemporaries(target);
+  const temporary = path.join(folder, `.${path.basename(target)}.oto-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
     fd = fs.openSync(temporary, 'wx', 0o666);
