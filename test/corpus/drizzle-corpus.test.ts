@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadDrizzleModel } from '@oto/drizzle';
-import { CORPUS, DRIZZLE_KIT_CLI, OTO_BIN, ROOT, hasCorpus, installed, tempDir } from '../support/paths';
+import { CORPUS, DRIZZLE_KIT_CLI, OTO_BIN, ROOT, copyWritable, hasCorpus, installed, tempDir } from '../support/paths';
 
 interface Diagnostic {
   ruleId: string;
@@ -25,7 +25,7 @@ const root = tempDir('corpus-drizzle');
 /** Copies a corpus project to a scratch folder (named `as`) with its npm packages linked and extra files written. */
 function scratch(project: string, packages: readonly string[], files: Record<string, string> = {}, as = project): string {
   const dir = path.join(root, as);
-  fs.cpSync(path.join(CORPUS, 'drizzle', project), dir, { recursive: true });
+  copyWritable(path.join(CORPUS, 'drizzle', project), dir);
   for (const pkg of packages) {
     fs.mkdirSync(path.dirname(path.join(dir, 'node_modules', pkg)), { recursive: true });
     fs.symlinkSync(installed(pkg, path.join(ROOT, 'test')), path.join(dir, 'node_modules', pkg), 'dir');

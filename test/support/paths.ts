@@ -17,6 +17,21 @@ export const DRIZZLE_KIT_CLI = path.join(installed('drizzle-kit', path.join(ROOT
 export const CORPUS = path.resolve(ROOT, '../shared/corpus');
 export const hasCorpus = fs.existsSync(CORPUS);
 
+/**
+ * Copies a corpus project (read-only: files 0444, folders 0555) to `to` with the owner's write bit
+ * on everything, as a checkout has it: oto refuses to write a file its owner cannot write.
+ */
+export function copyWritable(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true });
+  const walk = (p: string): void => {
+    const stat = fs.lstatSync(p);
+    if (stat.isSymbolicLink()) return;
+    fs.chmodSync(p, stat.mode | 0o200);
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) walk(path.join(p, entry));
+  };
+  walk(to);
+}
+
 /** A fresh temporary folder, removed after the test file. */
 export function tempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `oto-${prefix}-`));
