@@ -3,8 +3,10 @@
  * unparsable) × every output (the four report formats, stderr of an error, `generate sql` to stdout,
  * `--out` and `--into`) × every database kind (PostgreSQL server when OTO_TEST_PG_URL is set, MySQL/
  * MariaDB when OTO_TEST_MYSQL_URL is set, PGlite, SQLite) greps for the secret. And errors the user's
- * code throws (a schema module, a data source, a config) are shown redacted too.
+ * code throws (a schema module, a data source, a config; through the real bin, a rejection nobody
+ * awaits and a throw from a timer) are shown redacted too.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
@@ -306,6 +308,20 @@ describe('errors the user\'s code throws are shown redacted', () => {
     expect(run.stderr).toContain('postgresql://app:***@db.internal:5432/app?sslmode=require&password=***');
     expect(run.code).toBe(2);
   }, 60_000);
+
+  it.each([
+    ['a rejected promise nobody awaits', `Promise.reject(new Error(${JSON.stringify(`cannot reach ${leak}`)}));`],
+    ['a throw from a timer', `setTimeout(() => { throw new Error(${JSON.stringify(`cannot reach ${leak}`)}); }, 0);`],
+  ])('through the real bin (packages/cli/dist): %s in a schema module', async (_, code) => {
+    const dir = projects(`bin-${code.slice(0, 10).replace(/\W/g, '')}`, {
+      'schema.ts': `import { pgTable, serial } from 'drizzle-orm/pg-core';\nexport const users = pgTable('app_user', { id: serial('id').primaryKey() });\n${code}\n`,
+    }, { 'drizzle-orm': installed('drizzle-orm', path.resolve(__dirname, '../../drizzle')) });
+    const run = spawnSync(process.execPath, [path.resolve(__dirname, '../dist/bin.js'), 'check', '--drizzle', 'schema.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expectNoSecret('bin, user code', run.stdout + run.stderr, [SECRET]);
+    expect(run.stderr).toContain('cannot reach postgresql://app:***@db.internal:5432/app?sslmode=require&password=***');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.status).toBe(2);
+  }, 180_000);
 
   it('an oto config that throws', async () => {
     const dir = projects('config-throws', {
