@@ -1,4 +1,5 @@
 /** `oto check --usage`: the application code's queries checked against the Drizzle schema, through the CLI. */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
@@ -104,4 +105,51 @@ describe('oto check --usage', () => {
       await expectInputError(dir, ['check', '--drizzle', 'schema.ts', '--usage', 'none.json'], /^oto: none\.json: matches no TypeScript files to check: see its "include"\/"files"$/m);
     });
   });
+});
+
+describe('oto check --prisma --migrations --usage', () => {
+  const PRISMA_CLI = require.resolve('prisma/build/index.js', { paths: [ROOT] });
+  const SCHEMA = fs.readFileSync(path.resolve(__dirname, '../../usage/src/prisma/__fixtures__/schema.prisma'), 'utf8');
+  // The migrations forgot account's unique on user_id: the database the code runs against has none.
+  const MIGRATION = `CREATE TABLE "user" ("id" TEXT PRIMARY KEY, "email" TEXT NOT NULL UNIQUE);
+CREATE TABLE "account" ("id" TEXT PRIMARY KEY, "user_id" TEXT NOT NULL REFERENCES "user"("id"), "provider" TEXT NOT NULL);
+CREATE UNIQUE INDEX "account_user_id_provider_key" ON "account"("user_id", "provider");
+CREATE TABLE "profile" ("id" TEXT PRIMARY KEY, "user_id" TEXT NOT NULL UNIQUE REFERENCES "user"("id"));
+CREATE TABLE "post" ("id" INTEGER PRIMARY KEY, "author_id" TEXT NOT NULL REFERENCES "user"("id"));
+`;
+  const APP_PRISMA = `import { PrismaClient } from './generated/client';
+declare const prisma: PrismaClient;
+export async function signIn(userId: string) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: { account: true, profile: true } });
+  await prisma.account.updateMany({ where: { userId }, data: { provider: 'x' } });
+  return user;
+}
+`;
+  const dir = projects('prisma', {
+    'schema.prisma': SCHEMA,
+    'migrations/0_init/migration.sql': MIGRATION,
+    'migrations/migration_lock.toml': 'provider = "postgresql"\n',
+    'app.ts': APP_PRISMA,
+    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', module: 'commonjs', moduleResolution: 'node', skipLibCheck: true }, include: ['*.ts'] }),
+  }, { '@prisma/client': installed('@prisma/client', ROOT) });
+
+  it('the reads and writes through the one-to-one whose unique the database lacks, naming database-unique-missing', async () => {
+    const generate = spawnSync(process.execPath, [PRISMA_CLI, 'generate', '--schema', 'schema.prisma'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath, CI: '1' },
+      timeout: 120_000,
+    });
+    expect(generate.status).toBe(0);
+    const { code, stdout } = await oto(dir, 'check', '--prisma', 'schema.prisma', '--migrations', 'migrations', '--usage', '--format', 'json');
+    const report = JSON.parse(stdout) as { diagnostics: (Finding & { message: string })[] };
+    const usage = report.diagnostics.filter((d) => d.ruleId.startsWith('usage-'));
+    expect(usage.map((d) => `${d.messageId} ${d.location.file}:${d.location.line}:${d.location.column} ${d.location.relation}`)).toEqual([
+      'read app.ts:4:81 AccountToUser',
+      'write app.ts:5:9 AccountToUser',
+    ]);
+    expect(usage.every((d) => d.message.includes('(database-unique-missing)'))).toBe(true);
+    expect(report.diagnostics.some((d) => d.ruleId === 'database-unique-missing')).toBe(true);
+    expect(code).toBe(1);
+  }, 300_000);
 });

@@ -4,6 +4,7 @@ import type { CodeLocation, IgnoreComment, Query, SchemaModel, UnresolvedQuery, 
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { createDrizzleRecogniser } from './drizzle/recognise-drizzle';
+import { createPrismaRecogniser } from './prisma/recognise-prisma';
 import { readIgnoreComments } from './ignore-comments';
 import { loadUsagePrograms } from './load-project';
 import type { UsageProjectOptions } from './load-project';
@@ -18,7 +19,7 @@ export function readUsage(model: SchemaModel, options: UsageProjectOptions): Usa
   let files = 0;
   for (const { project, files: paths } of programs) {
     // One recogniser per ORM; Prisma's and TypeORM's join here.
-    const recognise = model.source === 'drizzle' ? createDrizzleRecogniser(analyzed) : undefined;
+    const recognise = model.source === 'drizzle' ? createDrizzleRecogniser(analyzed) : model.source === 'prisma' ? createPrismaRecogniser(analyzed) : undefined;
     const program = project.getProgram().compilerObject;
     for (const path of paths) {
       const file = project.getSourceFileOrThrow(path);

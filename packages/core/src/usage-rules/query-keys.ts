@@ -37,16 +37,22 @@ export function isUnique(model: AnalyzedModel, table: string, schema: string | u
   return findBackingKey(t, columns) !== null;
 }
 
-/** One-to-ones lacking their key whose foreign key (on the query's table) the filter fixes by equality. */
+/**
+ * One-to-ones lacking their key whose foreign key (on the query's table) the filter fixes by
+ * equality, the filter's columns no unique key where the key is missing (the schema, or the
+ * database when only the database lacks it).
+ */
 export function unbackedKeysFiltered(model: AnalyzedModel, database: AnalyzedDatabase | undefined, q: Query) {
   const columns = filterColumns(q);
-  if (columns.length === 0 || isUnique(model, q.table, q.schema, columns) !== false) return [];
+  if (columns.length === 0) return [];
   return model.relations.flatMap((r) => {
     const by = unbackedBy(r, database);
     const fk = r.relation.foreignKey;
     const { dependent } = r.relation;
     if (!by || !fk || dependent.table !== q.table || (dependent.schema ?? undefined) !== (q.schema ?? undefined)) return [];
-    return fk.columns.every((c) => columns.includes(c)) ? [{ relation: r, by }] : [];
+    if (!fk.columns.every((c) => columns.includes(c))) return [];
+    const table = by === 'database-unique-missing' ? database?.relations.get(r.relation)?.table : findTable(model, q.table, q.schema);
+    return table && findBackingKey(table, columns) === null ? [{ relation: r, by }] : [];
   });
 }
 

@@ -55,6 +55,13 @@ testUsageRule(usageUnbackedOneToOne, {
       errors: [{ messageId: 'read', line: 4, column: 11, relation: 'userProfile' }],
     },
     {
+      name: 'an update keyed by the foreign key whose unique only the database lacks',
+      model: accounts(),
+      database: unbackedDatabase,
+      queries: [query('profile', { kind: 'update', filter: eqs(col('profile', 'user_id')), location: at(6, 7) })],
+      errors: [{ messageId: 'write', line: 6, column: 7, relation: 'userProfile' }],
+    },
+    {
       name: 'the database has a unique the schema lacks: the schema finding still stands',
       model: accounts(),
       database: backedDatabase,

@@ -4,10 +4,11 @@
  * that field of the current table declares, resolved per table down nested `with`s.
  */
 import { Node } from 'ts-morph';
-import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
 import { relationOfField } from '@oto/core';
 import type { AnalyzedModel, Query, RelationRead } from '@oto/core';
 import { locationOf, Unresolved } from '../code-location';
+import { objectOf, property } from '../object-literal';
 import { consumptionOf } from '../consumption';
 import { readWhere } from './drizzle-conditions';
 import { drizzleName } from './drizzle-symbols';
@@ -24,40 +25,6 @@ export function relationalReceiver(call: CallExpression): { key: Node; method: s
   const queryAccess = keyAccess.getExpression();
   const drizzles = drizzleName(callee) === callee.getName() || (Node.isPropertyAccessExpression(queryAccess) && drizzleName(queryAccess) === 'query');
   return drizzles ? { key: keyAccess, method: callee.getName() } : undefined;
-}
-
-/** An object literal, also through a const (`with: sharedWith`, `with: columns.with`, `as const`). */
-function literalObject(node: Node, depth = 0): ObjectLiteralExpression | undefined {
-  let n = node;
-  while (Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isParenthesizedExpression(n)) n = n.getExpression();
-  if (Node.isObjectLiteralExpression(n)) return n;
-  if (depth > 5) return undefined;
-  if (Node.isIdentifier(n)) {
-    const d = n.getSymbol()?.getDeclarations()[0];
-    const init = d && Node.isVariableDeclaration(d) ? d.getInitializer() : undefined;
-    return init ? literalObject(init, depth + 1) : undefined;
-  }
-  if (Node.isPropertyAccessExpression(n)) {
-    const owner = literalObject(n.getExpression(), depth + 1);
-    const value = owner ? property(owner, n.getName()) : undefined;
-    return value ? literalObject(value, depth + 1) : undefined;
-  }
-  return undefined;
-}
-
-function objectOf(node: Node | undefined): ObjectLiteralExpression | undefined {
-  if (!node) return undefined;
-  const found = literalObject(node);
-  if (found) return found;
-  throw new Unresolved(`the query's options ${node.getText().slice(0, 40)} are not an object literal`);
-}
-
-function property(obj: ObjectLiteralExpression | undefined, name: string): Node | undefined {
-  const p = obj?.getProperty(name);
-  if (!p) return undefined;
-  if (Node.isPropertyAssignment(p)) return p.getInitializer();
-  if (Node.isShorthandPropertyAssignment(p)) return p.getNameNode();
-  return p;
 }
 
 function readWith(model: AnalyzedModel, at: TableRef, node: Node | undefined, path: readonly string[]): RelationRead[] {
