@@ -143,3 +143,24 @@ describe('oto bin: a data source that connects at import', () => {
     }
   }, SLOW);
 });
+
+describe('oto bin: what the ORM prints during a replay stays off stdout', () => {
+  const dir = projects(
+    'replay-fails',
+    {
+      'entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity('app_user')\nexport class User {\n  @PrimaryGeneratedColumn() id!: number;\n}\n`,
+      'data-source.ts': `import { DataSource } from 'typeorm';\nimport { User } from './entity';\nexport default new DataSource({ type: 'postgres', entities: [User] });\n`,
+      'migrations/1700000000000-init.ts': `import type { MigrationInterface, QueryRunner } from 'typeorm';\nexport class Init1700000000000 implements MigrationInterface {\n  async up(runner: QueryRunner): Promise<void> {\n    await runner.query('CREATE TABLE app_user (id integer PRIMARY KEY');\n  }\n  async down(): Promise<void> {}\n}\n`,
+    },
+    INSTALLED,
+  );
+
+  it('a failing TypeORM migration with --format json: TypeORM\'s own line on stderr, stdout empty, oto\'s line last', async () => {
+    const result = await bin(dir, ['check', '--typeorm', 'data-source.ts', '--migrations', 'migrations', '--format', 'json']);
+    expect(result.stdout).toBe('');
+    // TypeORM says it itself (it printed this on stdout before); oto's line names the migration.
+    expect(result.stderr).toMatch(/^Migration "Init1700000000000" failed, error: syntax error at end of input\n/);
+    expect(result.stderr).toMatch(/\noto: data-source\.ts: migration Init1700000000000 fails on the scratch database: syntax error at end of input\n$/);
+    expect(result.code).toBe(2);
+  }, SLOW);
+});

@@ -87,10 +87,12 @@ export async function replayTypeormMigrations(
       throw new UserError(`${label}: the replay runs the migrations on a real database, through TypeORM's driver '${stubbed}', which is stubbed: install it and remove it from the stubs (a stub runs nothing: the check would pass without checking)`);
     }
     if (replay.migrations.length === 0) throw new UserError(`${label}: no migration classes found in ${JSON.stringify(migrations)}`);
+    let running: string | undefined;
     for (const migration of replay.migrations as MigrationInterface[]) {
       const up = migration.up.bind(migration);
       const name = migration.name ?? migration.constructor.name;
       migration.up = async (runner: QueryRunner) => {
+        running = name;
         await up(runner);
         await session.afterEach(name, (sql, params) => runner.query(sql, params ? [...params] : undefined));
       };
@@ -99,7 +101,7 @@ export async function replayTypeormMigrations(
       await replay.runMigrations({ transaction: 'each' });
     } catch (error) {
       if (error instanceof UserError) throw error;
-      throw new UserError(`${label}: a migration fails on the scratch database: ${redactSecrets(oneLine(error))}`);
+      throw new UserError(`${label}: ${running ? `migration ${running}` : 'a migration'} fails on the scratch database: ${redactSecrets(oneLine(error))}`);
     }
   } finally {
     await replay.destroy().catch(() => undefined);
