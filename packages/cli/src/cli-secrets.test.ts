@@ -334,3 +334,52 @@ describe('errors the user\'s code throws are shown redacted', () => {
     expect(run.code).toBe(2);
   }, 60_000);
 });
+
+describe("a SQLite URL's query is no part of the file's path", () => {
+  const ENTITIES = `import { Column, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+@Entity('app_user')
+export class User {
+  @PrimaryGeneratedColumn() id!: number;
+}
+@Entity('profile')
+export class Profile {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ name: 'user_id' }) userId!: number;
+  @OneToOne(() => User)
+  @JoinColumn({ name: 'user_id' })
+  user!: User;
+}
+`;
+  /** Creates the tables without TypeORM's REL_ unique on profile.user_id. */
+  const MIGRATION = `import type { MigrationInterface, QueryRunner } from 'typeorm';
+export class Init1700000000000 implements MigrationInterface {
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('CREATE TABLE app_user (id integer PRIMARY KEY)');
+    await runner.query('CREATE TABLE profile (id integer PRIMARY KEY, user_id integer NOT NULL REFERENCES app_user (id))');
+  }
+  async down(): Promise<void> {}
+}
+`;
+
+  it('a TypeORM replay into sqlite:<file>?key=… runs in that file, as oto reads it, and shows no key', async () => {
+    const dir = projects('typeorm-sqlite-query', {
+      'package.json': '{"oto":{"naming":"off"}}',
+      'entities.ts': ENTITIES,
+      'data-source.ts': `import { DataSource } from 'typeorm';\nimport { Profile, User } from './entities';\nexport default new DataSource({ type: 'better-sqlite3', database: 'app.db', entities: [User, Profile] });\n`,
+      'migrations/1700000000000-init.ts': MIGRATION,
+    }, {
+      typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')),
+      'better-sqlite3': installed('better-sqlite3', path.resolve(__dirname, '../../database')),
+    });
+    new Database(path.join(dir, 'scratch.db')).close();
+    const run = await oto(dir, 'check', '--typeorm', 'data-source.ts', '--migrations', 'migrations', '--database-url', `sqlite:scratch.db?key=${SECRET}`, '--format', 'json');
+    expectNoSecret('TypeORM replay into SQLite', run.stdout + run.stderr, [SECRET]);
+    const report = JSON.parse(run.stdout) as { database: { kind: string }; diagnostics: { ruleId: string }[] };
+    expect(report.database.kind).toBe('migrations');
+    expect(report.diagnostics.map((d) => d.ruleId)).toContain('database-unique-missing');
+    // TypeORM migrated the file oto read, not a file named after the whole URL.
+    expect(fs.readdirSync(dir).filter((f) => f.includes('?') || f.includes(SECRET))).toEqual([]);
+    const tables = new Database(path.join(dir, 'scratch.db'), { readonly: true }).prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('app_user', 'profile') ORDER BY name").all();
+    expect(tables).toEqual([{ name: 'app_user' }, { name: 'profile' }]);
+  }, 120_000);
+});

@@ -82,7 +82,9 @@ export async function openReplayTarget(options: {
     }
     const client = await connect(url, options);
     await ensureEmpty(client);
-    return { client, url: async () => url, close: () => client.close() };
+    // A SQLite file by its path, as oto's client opened it: the URL's query is no part of it.
+    const shared = parsed.kind === 'sqlite' ? `sqlite:${parsed.file}` : url;
+    return { client, url: async () => shared, close: () => client.close() };
   }
   switch (options.dialect) {
     case 'postgresql':
