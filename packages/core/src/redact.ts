@@ -3,8 +3,10 @@
  * password, every credential-bearing query parameter (and the whole query string when it cannot be
  * read as `name=value` pairs), the fragment; a URL that does not parse has everything between
  * `://` and its last `@` masked. `redactSecrets` does the same for every URL inside free text (an
- * error message, a user module's rejection) and masks `password=…`-style pairs too. Pure; every
- * place that prints a URL, a database label or a message from the user's code goes through here.
+ * error message, a user module's rejection) and masks `password=…`-style pairs too, and any value
+ * `secretsOf` a given URL (a driver may echo one alone). Pure; every place that prints a URL, a
+ * database label or a message from the user's code goes through here. A file oto writes names a
+ * database without its URL at all (`shownDatabase`).
  */
 
 const MASK = '***';
