@@ -9,7 +9,8 @@ export function describePrismaError(error: unknown): string {
   const text = stripVTControlCharacters(error instanceof Error ? error.message : String(error));
   const message = /^\s*error:\s*(.+)$/m.exec(text)?.[1]?.trim();
   if (!message) return oneLine(text);
-  const where = /-->\s+(\S+)/.exec(text)?.[1];
+  // The rest of the line: a path may hold spaces (`-->  my app/schema.prisma:6`).
+  const where = /-->[ \t]+(.+?)[ \t]*$/m.exec(text)?.[1];
   const count = Number(/Validation Error Count:\s*(\d+)/.exec(text)?.[1] ?? '1');
   const more = count > 1 ? ` (and ${count - 1} more: run prisma validate)` : '';
   return `${where ? `${where}: ` : ''}${message}${more}`;
