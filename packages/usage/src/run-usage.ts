@@ -5,6 +5,17 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { createDrizzleRecogniser } from './drizzle/recognise-drizzle';
 import { createPrismaRecogniser } from './prisma/recognise-prisma';
+import { createTypeormRecogniser } from './typeorm/recognise-typeorm';
+import type { Recognised } from './drizzle/recognise-drizzle';
+import type { AnalyzedModel } from '@oto/core';
+import type { SourceFile } from 'ts-morph';
+
+/** One recogniser per ORM, chosen by the schema source. */
+const RECOGNISERS: Partial<Record<SchemaModel['source'], (model: AnalyzedModel) => (file: SourceFile) => Recognised>> = {
+  drizzle: createDrizzleRecogniser,
+  prisma: createPrismaRecogniser,
+  typeorm: createTypeormRecogniser,
+};
 import { readIgnoreComments } from './ignore-comments';
 import { loadUsagePrograms } from './load-project';
 import type { UsageProjectOptions } from './load-project';
@@ -18,8 +29,7 @@ export function readUsage(model: SchemaModel, options: UsageProjectOptions): Usa
   const syntaxErrors: { location: CodeLocation; message: string }[] = [];
   let files = 0;
   for (const { project, files: paths } of programs) {
-    // One recogniser per ORM; Prisma's and TypeORM's join here.
-    const recognise = model.source === 'drizzle' ? createDrizzleRecogniser(analyzed) : model.source === 'prisma' ? createPrismaRecogniser(analyzed) : undefined;
+    const recognise = RECOGNISERS[model.source]?.(analyzed);
     const program = project.getProgram().compilerObject;
     for (const path of paths) {
       const file = project.getSourceFileOrThrow(path);

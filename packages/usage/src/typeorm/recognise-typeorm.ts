@@ -1,0 +1,72 @@
+/** Every TypeORM repository, EntityManager and BaseEntity query of a source file, as `Query` data. */
+import { Node, SyntaxKind } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import type { AnalyzedModel, Consumption, Query, UnresolvedQuery } from '@oto/core';
+import { locationOf, Unresolved } from '../code-location';
+import { consumptionOf } from '../consumption';
+import type { Recognised } from '../drizzle/recognise-drizzle';
+import { literalObject, property } from '../object-literal';
+import { readTypeormRelations, readTypeormWhere } from './typeorm-options';
+import { typeormTarget } from './typeorm-targets';
+
+/** Each method: its kind, how its result is used, and whether its argument is the where itself (`findOneBy`). */
+const METHODS: Readonly<Record<string, { kind: Query['kind']; consumption?: Consumption; whereOnly?: boolean }>> = {
+  findOne: { kind: 'select', consumption: 'first' },
+  findOneOrFail: { kind: 'select', consumption: 'first' },
+  findOneBy: { kind: 'select', consumption: 'first', whereOnly: true },
+  findOneByOrFail: { kind: 'select', consumption: 'first', whereOnly: true },
+  find: { kind: 'select' },
+  findBy: { kind: 'select', whereOnly: true },
+  update: { kind: 'update', whereOnly: true },
+  delete: { kind: 'delete', whereOnly: true },
+};
+
+function readCall(call: CallExpression, method: string, model: AnalyzedModel): Query | undefined {
+  const target = typeormTarget(call, model);
+  if (!target) return undefined;
+  const { table } = target;
+  const { kind, consumption, whereOnly } = METHODS[method]!;
+  const arg = call.getArguments()[target.argument];
+  const options = !whereOnly && arg ? literalObject(arg) : undefined;
+  if (!whereOnly && arg && !options) throw new Unresolved(`the find options ${arg.getText().slice(0, 40)} are not an object literal`);
+  const whereNode = whereOnly ? arg : property(options, 'where');
+  // update(id, …) / delete(id): a primary key value (or an array of them) rather than a where object.
+  const byId = whereOnly && kind !== 'select' && whereNode && !literalObject(whereNode) && !Node.isArrayLiteralExpression(whereNode);
+  const filter = byId && table.primaryKey
+    ? { equalities: table.primaryKey.columns.map((column) => ({ table: table.name, ...(table.schema ? { schema: table.schema } : {}), column })), complete: true }
+    : readTypeormWhere(model, whereNode, table);
+  const take = property(options, 'take');
+  const limit = take && Node.isNumericLiteral(take) ? Number(take.getLiteralValue()) : undefined;
+  return {
+    orm: 'typeorm',
+    kind,
+    table: table.name,
+    ...(table.schema ? { schema: table.schema } : {}),
+    reads: readTypeormRelations(model, table, property(options, 'relations')),
+    joins: [],
+    ...(filter ? { filter } : {}),
+    ordered: property(options, 'order') !== undefined,
+    ...(limit !== undefined ? { limit } : {}),
+    consumption: consumption ?? (limit === 1 ? 'first' : kind === 'select' ? consumptionOf(call) : 'many'),
+    location: locationOf(call),
+  };
+}
+
+export function createTypeormRecogniser(model: AnalyzedModel) {
+  return function recognise(file: SourceFile): Recognised {
+    const queries: Query[] = [];
+    const unresolved: UnresolvedQuery[] = [];
+    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (!Node.isPropertyAccessExpression(callee) || !METHODS[callee.getName()]) continue;
+      try {
+        const query = readCall(call, callee.getName(), model);
+        if (query) queries.push(query);
+      } catch (error) {
+        if (!(error instanceof Unresolved)) throw error;
+        unresolved.push({ location: locationOf(call), reason: error.message });
+      }
+    }
+    return { queries, unresolved };
+  };
+}
