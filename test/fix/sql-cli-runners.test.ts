@@ -9,6 +9,8 @@
  * with duplicates it stops with nothing changed, also with `--force`; without, the file applies.
  * Both CLIs also take every hostile name of the round trip's alphabet (and psql's own `:variable`
  * and `\meta-command` syntax) in the file's identifiers, literals and comments.
+ * SQLite through the real `sqlite3` CLI, which carries on past errors without -bail: with duplicates
+ * the failed guard's row makes COMMIT fail, so neither the unique nor the rename is left.
  * Each part skips cleanly when its server URL or CLI is missing.
  */
 import * as fs from 'node:fs';
@@ -19,7 +21,7 @@ import { connect } from '@oto/database';
 import type { SqlClient } from '@oto/database';
 import { ddl, HOSTILE_NAMES, rows, scenarioOf } from './random-schema';
 import type { PairSpec } from './random-schema';
-import { hasCommand, mariadbFile, MYSQL_URL, PG_URL, psqlFile, sqlFor } from './sql-runners';
+import { hasCommand, mariadbFile, MYSQL_URL, PG_URL, psqlFile, sqlFor, sqlite3File, sqlite3Version } from './sql-runners';
 
 /** A required one-to-one with no unique and ON DELETE SET NULL on its NOT NULL key: a unique to add and a foreign key to replace. */
 const SCENARIO = scenarioOf([{ principal: 'account', dependent: 'profile', column: 'account_id', sharedKey: false, unique: false, notNull: true, declaredOptional: false, onDelete: 'set-null' }]);
@@ -80,8 +82,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   }, 120_000);
 });
 
-/** MySQL refuses ON DELETE SET NULL over a NOT NULL column: a unique to add, and with --renames the table's rename (which no data stops). */
-const MYSQL_SCENARIO = scenarioOf([{ ...SCENARIO.pairs[0]!, onDelete: undefined }]);
+/** A unique to add, and with --renames the table's rename (which no data stops); no ON DELETE change (MySQL refuses SET NULL over a NOT NULL column, SQLite cannot change one in place). */
+const UNIQUE_SCENARIO = scenarioOf([{ ...SCENARIO.pairs[0]!, onDelete: undefined }]);
 
 (MYSQL_URL && hasCommand('mariadb') ? describe : describe.skip)('the SQL file under the mariadb CLI', () => {
   const database = 'oto_cli_runner';
@@ -89,7 +91,7 @@ const MYSQL_SCENARIO = scenarioOf([{ ...SCENARIO.pairs[0]!, onDelete: undefined 
   beforeEach(async () => {
     client = await connect(MYSQL_URL!, { cwd: process.cwd() });
     await client.exec(`DROP DATABASE IF EXISTS ${database}; CREATE DATABASE ${database} CHARACTER SET utf8mb4; USE ${database}`);
-    for (const statement of [...ddl(MYSQL_SCENARIO, 'mysql'), ...rows(MYSQL_SCENARIO, 'mysql', true)]) await client.exec(statement);
+    for (const statement of [...ddl(UNIQUE_SCENARIO, 'mysql'), ...rows(UNIQUE_SCENARIO, 'mysql', true)]) await client.exec(statement);
   });
   afterEach(async () => {
     await client.exec(`DROP DATABASE IF EXISTS ${database}`);
@@ -109,7 +111,7 @@ const MYSQL_SCENARIO = scenarioOf([{ ...SCENARIO.pairs[0]!, onDelete: undefined 
     ['stops at the guard', false],
     ['with --force, carries on into a read-only session', true],
   ])('with duplicates the CLI %s and nothing changes; without, the file applies', async (_, force) => {
-    const { text } = sqlFor(MYSQL_SCENARIO, 'mysql', {}, true);
+    const { text } = sqlFor(UNIQUE_SCENARIO, 'mysql', {}, true);
     expect(text).toContain('\nDELIMITER $$\nCREATE PROCEDURE `oto_guard`()\n');
     const before = await state();
     expect(before).toEqual(['account: PRIMARY', 'profile: PRIMARY']);
@@ -124,6 +126,38 @@ const MYSQL_SCENARIO = scenarioOf([{ ...SCENARIO.pairs[0]!, onDelete: undefined 
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
     expect(await state()).toEqual(['account: PRIMARY', 'oto_profile: oto_profile_account_id_key,PRIMARY']);
+  }, 120_000);
+});
+
+const SQLITE3 = sqlite3Version();
+
+(SQLITE3 > 0 ? describe : describe.skip)('the SQL file under the sqlite3 CLI', () => {
+  let database: string;
+  beforeEach(async () => {
+    database = path.join(dir, `sqlite-${randomBytes(4).toString('hex')}.db`);
+    const built = await sqlite3File(database, [...ddl(UNIQUE_SCENARIO, 'sqlite'), ...rows(UNIQUE_SCENARIO, 'sqlite', true)].join('\n'), { bail: true });
+    expect(built).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  /** Each table with its indexes, as sqlite3 itself lists them. */
+  const state = async () => (await sqlite3File(database, "SELECT type || ' ' || name FROM sqlite_master ORDER BY 1;", { bail: true })).stdout.trim().split('\n');
+
+  it('without -bail: with duplicates nothing changes (COMMIT fails on the guard\'s row); without, the file applies', async () => {
+    const { text } = sqlFor(UNIQUE_SCENARIO, 'sqlite', {}, true);
+    expect(text).toContain('-- Run it with a runner that stops at the first error: sqlite3 -bail <database> < <file>.');
+    const before = await state();
+    expect(before).toEqual(['table account', 'table profile']);
+
+    const carriedOn = await sqlite3File(database, text, { bail: false });
+    expect(carriedOn.stderr).toMatch(/FOREIGN KEY constraint failed/);
+    // SQLite 3.47+ names the duplicates; older versions reject the guard's trigger (also an error).
+    if (SQLITE3 >= 3_047_000) expect(carriedOn.stderr).toContain('oto: nothing was changed, the data would break the migration: duplicate keys in profile(account_id): (1) 2 rows');
+    expect(await state()).toEqual(before);
+
+    await sqlite3File(database, 'DELETE FROM "profile" WHERE "id" = 3;', { bail: true });
+    const applied = await sqlite3File(database, text, { bail: false });
+    if (SQLITE3 >= 3_047_000) expect(applied).toMatchObject({ code: 0, stderr: '' });
+    expect(await state()).toEqual(['index oto_profile_account_id_key', 'table account', 'table oto_profile']);
   }, 120_000);
 });
 

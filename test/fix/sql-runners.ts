@@ -66,3 +66,15 @@ export function mariadbFile(url: string, database: string, text: string, options
   const args = [`-h${hostname}`, `-P${port || '3306'}`, `-u${decodeURIComponent(username)}`, ...(options.force ? ['--force'] : []), database];
   return run('mariadb', args, { MYSQL_PWD: decodeURIComponent(password) }, text);
 }
+
+/** `sqlite3 [-bail] <file>` with the SQL on stdin, as its docs run a script. */
+export function sqlite3File(database: string, text: string, options: { readonly bail: boolean }): Promise<Ran> {
+  return run('sqlite3', [...(options.bail ? ['-bail'] : []), database], {}, text);
+}
+
+/** The sqlite3 CLI's version as a number (3.47.0 is 3047000), 0 when it is missing. */
+export function sqlite3Version(): number {
+  const ran = spawnSync('sqlite3', ['--version'], { encoding: 'utf8' });
+  const [, major, minor, patch] = /^(\d+)\.(\d+)\.(\d+)/.exec(ran.stdout ?? '') ?? [];
+  return major ? Number(major) * 1_000_000 + Number(minor) * 1000 + Number(patch) : 0;
+}

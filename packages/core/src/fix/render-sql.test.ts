@@ -1,8 +1,8 @@
 /**
  * The two forms of the generated SQL: for a database CLI (`runner: 'cli'`, stdout and --out) and for
  * an ORM's migration runner (`'migrator'`, the --into layouts). Only the CLI form leaves the session
- * read-only behind a failed guard (where no transaction holds the changes) and gives MySQL's
- * procedure DELIMITER lines; the runners, which stop at the first error on a pooled connection,
+ * read-only behind a failed guard (where no transaction holds the changes), makes SQLite's COMMIT
+ * fail behind one, and gives MySQL's procedure DELIMITER lines; the runners, which stop at the first error on a pooled connection,
  * keep the plain guard. What runs is tested on the real CLIs in test/fix/sql-cli-runners.test.ts.
  */
 import type { SqlDialect, SqlPlan } from './plan-sql-changes';
@@ -27,9 +27,9 @@ describe('renderSql for a CLI and for a migration runner', () => {
     expect(text).toContain('-- Run it with a runner that stops at the first error: psql -v ON_ERROR_STOP=1 -f <file>.');
   });
 
-  it.each<SqlDialect>(['postgresql', 'mysql'])('%s for a migration runner: one plain guard, no session setting, no how-to-run line', (dialect) => {
+  it.each<SqlDialect>(['postgresql', 'mysql', 'sqlite'])('%s for a migration runner: one plain guard, no session setting, no how-to-run line', (dialect) => {
     const { statements, text } = render(dialect, 'migrator', dialect === 'postgresql');
-    expect(text).not.toMatch(/read_only|READ ONLY|READ WRITE|DELIMITER|Run it with/);
+    expect(text).not.toMatch(/read_only|READ ONLY|READ WRITE|DELIMITER|Run it with|foreign_keys|oto_guard_hold/);
     expect(statements.join('\n')).toBe(text.split('\n').filter((l) => !l.startsWith('--') && l !== '').join('\n'));
   });
 
@@ -46,6 +46,16 @@ describe('renderSql for a CLI and for a migration runner', () => {
     expect(statements.join('\n')).not.toContain('DELIMITER');
     expect(statements.find((s) => s.startsWith('CREATE PROCEDURE'))).toMatch(/\nEND;$/);
     expect(statements.at(-1)).toBe('SET SESSION TRANSACTION READ WRITE;');
+  });
+
+  it('SQLite for a CLI: foreign keys on before the transaction, and a problem leaves a row breaking a deferred foreign key (COMMIT fails)', () => {
+    const { statements } = render('sqlite', 'cli');
+    expect(statements.slice(0, 2)).toEqual(['PRAGMA foreign_keys = ON;', 'BEGIN;']);
+    expect(statements).toContain('CREATE TEMP TABLE "oto_guard_hold" ("key" INTEGER REFERENCES "oto_guard_key" ("id") DEFERRABLE INITIALLY DEFERRED);');
+    expect(statements).toContain('INSERT INTO "temp"."oto_guard_hold" SELECT 1 FROM "temp"."oto_problems" LIMIT 1;');
+    // The row must outlive the guard: its table is never dropped before COMMIT.
+    expect(statements.join('\n')).not.toMatch(/DROP TABLE "temp"\."oto_guard_(hold|key)"/);
+    expect(statements.at(-1)).toBe('COMMIT;');
   });
 
   it('MySQL: the delimiter is one the procedure does not hold', () => {

@@ -219,10 +219,11 @@ export function renderSql(plan: SqlPlan, options: RenderSqlOptions): RenderedSql
   const transaction = dialect !== 'mysql' && !concurrently && (options.transaction ?? true);
   const guard = sqlGuard(dialect, plan.changes, { runner, inTransaction: transaction });
   const blocks: { readonly note?: readonly string[]; readonly statements: readonly string[]; readonly text?: string }[] = [];
+  if (guard && guard.start.length > 0) blocks.push({ statements: guard.start });
   if (transaction && plan.changes.length > 0) blocks.push({ statements: ['BEGIN;'] });
   if (guard) {
-    const readOnly = guard.end.length > 0 ? ['If a runner carries on past its error, the session it leaves read-only makes every change below fail too.'] : [];
-    blocks.push({ note: ['Guard: stops here, before any change, naming the rows that would break a change below.', ...readOnly], statements: guard.statements, text: guard.text });
+    const carriedOn = guard.carriedOn ? [guard.carriedOn] : [];
+    blocks.push({ note: ['Guard: stops here, before any change, naming the rows that would break a change below.', ...carriedOn], statements: guard.statements, text: guard.text });
   }
   for (const planned of plan.changes) {
     blocks.push({ note: planned.findings.map(findingLine), statements: changeStatements(dialect, planned.change, concurrently) });

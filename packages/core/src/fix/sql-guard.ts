@@ -8,7 +8,7 @@
  * past its error (psql without ON_ERROR_STOP, `mysql --force`): where the changes do not run in one
  * transaction that the error aborts (PostgreSQL CONCURRENTLY, MySQL), it first makes the session
  * read-only, so every later statement fails too, and the file's last statement makes it writable
- * again. An ORM's runner (`'migrator'`) stops at the first error on a pooled connection that must
+ * again; on SQLite it leaves a row that makes the transaction's COMMIT fail. An ORM's runner (`'migrator'`) stops at the first error on a pooled connection that must
  * not stay read-only: it gets the plain guard.
  */
 import { columnsLabel } from '../model';
@@ -21,12 +21,16 @@ import type { PlannedChange, SqlDialect } from './plan-sql-changes';
 export type SqlRunner = 'cli' | 'migrator';
 
 export interface SqlGuard {
+  /** What the file runs first, before its transaction. */
+  readonly start: readonly string[];
   /** The guard's statements, in order, each one complete (a block or procedure is one statement). */
   readonly statements: readonly string[];
   /** The guard as written in the file (for the MySQL CLI, with its DELIMITER lines). */
   readonly text: string;
   /** What the file runs last, after every change: the session made writable again. */
   readonly end: readonly string[];
+  /** How the guard holds when a runner carries on past its error (a CLI's form), for the file's comment. */
+  readonly carriedOn?: string;
 }
 
 /** A string literal, escaped for the dialect (MySQL also treats backslash as an escape). */
@@ -93,6 +97,8 @@ function concat(dialect: SqlDialect, parts: readonly string[]): string {
 
 const STOP = 'oto: nothing was changed, the data would break the migration:';
 const HINT = 'resolve these rows (or declare the relation one-to-many), then run the migration again';
+const READ_ONLY = 'If a runner carries on past its error, the session it leaves read-only makes every change below fail too.';
+const HELD = 'If a runner carries on past its error, the row it leaves breaks a deferred foreign key: COMMIT fails, and closing the connection rolls back every change.';
 const READ_ONLY_HINT = `${HINT}; this session stays read-only until the end of the file (or RESET default_transaction_read_only)`;
 
 /** A tag (`$oto$`, `$$`, …) that does not occur in the text. */
@@ -114,7 +120,7 @@ function postgresGuard(queries: readonly string[], readOnly: boolean): SqlGuard 
   const checks = queries.map((query) => `  found := (${query});\n  IF found IS NOT NULL THEN problems := problems || E'\\n  ' || found; END IF;`);
   if (!readOnly) {
     const statement = dollarQuoted([...declare, ...checks, "  IF problems <> '' THEN", `    RAISE EXCEPTION '${STOP}%', problems USING HINT = ${sqlLiteral('postgresql', HINT)};`, '  END IF;', 'END']);
-    return { statements: [statement], text: statement, end: [] };
+    return { start: [], statements: [statement], text: statement, end: [] };
   }
   // A session setting made inside the block that raises would be undone with it: the first block
   // commits the read-only session (and the problems), the second raises.
@@ -133,7 +139,7 @@ function postgresGuard(queries: readonly string[], readOnly: boolean): SqlGuard 
     'END',
   ]);
   const statements = [record, raise];
-  return { statements, text: statements.join('\n'), end: ['RESET default_transaction_read_only;'] };
+  return { start: [], statements, text: statements.join('\n'), end: ['RESET default_transaction_read_only;'], carriedOn: READ_ONLY };
 }
 
 function mysqlGuard(queries: readonly string[], runner: SqlRunner): SqlGuard {
@@ -157,27 +163,43 @@ function mysqlGuard(queries: readonly string[], runner: SqlRunner): SqlGuard {
   const drop = `DROP PROCEDURE IF EXISTS ${procedure};`;
   const call = [`CALL ${procedure}();`, `DROP PROCEDURE ${procedure};`];
   const statements = [drop, `${body};`, ...call];
-  if (!cli) return { statements, text: statements.join('\n'), end: [] };
+  if (!cli) return { start: [], statements, text: statements.join('\n'), end: [] };
   // The mysql/mariadb CLI splits statements at `;` itself: the procedure's body needs another delimiter.
   const delimiter = freeTag(body, '$$', (i) => `$oto${i}$`);
-  return { statements, text: [drop, `DELIMITER ${delimiter}`, `${body}${delimiter}`, 'DELIMITER ;', ...call].join('\n'), end: ['SET SESSION TRANSACTION READ WRITE;'] };
+  const text = [drop, `DELIMITER ${delimiter}`, `${body}${delimiter}`, 'DELIMITER ;', ...call].join('\n');
+  return { start: [], statements, text, end: ['SET SESSION TRANSACTION READ WRITE;'], carriedOn: READ_ONLY };
 }
 
-/** SQLite: each problem goes into a temporary table; a trigger raises them all at once (SQLite 3.47+
- * takes an expression in RAISE; older versions reject the trigger, also before any change). */
-function sqliteGuard(queries: readonly string[]): SqlGuard {
+/**
+ * SQLite: each problem goes into a temporary table; a trigger raises them all at once (SQLite 3.47+
+ * takes an expression in RAISE; older versions reject the trigger, also before any change). For a
+ * CLI (sqlite3 without -bail carries on), a problem also leaves a row that breaks a deferred foreign
+ * key: the transaction's COMMIT then fails, and closing the connection rolls every change back.
+ */
+function sqliteGuard(queries: readonly string[], hold: boolean): SqlGuard {
   const problems = '"temp"."oto_problems"';
   const abort = '"temp"."oto_abort"';
+  const held = hold
+    ? [
+        `CREATE TEMP TABLE "oto_guard_key" ("id" INTEGER PRIMARY KEY);`,
+        `CREATE TEMP TABLE "oto_guard_hold" ("key" INTEGER REFERENCES "oto_guard_key" ("id") DEFERRABLE INITIALLY DEFERRED);`,
+        `INSERT INTO "temp"."oto_guard_hold" SELECT 1 FROM ${problems} LIMIT 1;`,
+      ]
+    : [];
   const statements = [
     `CREATE TEMP TABLE "oto_problems" ("problem" TEXT NOT NULL);`,
     ...queries.map((query) => `INSERT INTO ${problems} ${query};`),
+    ...held,
     `CREATE TEMP TABLE "oto_abort" ("problems" TEXT NOT NULL);`,
     `CREATE TEMP TRIGGER "oto_abort_raise" BEFORE INSERT ON "oto_abort" BEGIN SELECT RAISE(ABORT, ${sqlLiteral('sqlite', STOP)} || ' ' || NEW."problems"); END;`,
     `INSERT INTO ${abort} ${nonEmpty(`SELECT group_concat("problem", '; ') AS p, count(*) AS c FROM ${problems}`)};`,
     `DROP TABLE ${abort};`,
     `DROP TABLE ${problems};`,
   ];
-  return { statements, text: statements.join('\n'), end: [] };
+  const text = statements.join('\n');
+  if (!hold) return { start: [], statements, text, end: [] };
+  // A foreign key is checked only with foreign_keys on, which SQLite ignores inside a transaction.
+  return { start: ['PRAGMA foreign_keys = ON;'], statements, text, end: [], carriedOn: HELD };
 }
 
 /**
@@ -190,5 +212,5 @@ export function sqlGuard(dialect: SqlDialect, changes: readonly PlannedChange[],
   const queries = checks.map((c) => checkQuery(dialect, c));
   if (dialect === 'postgresql') return postgresGuard(queries, options.runner === 'cli' && !options.inTransaction);
   if (dialect === 'mysql') return mysqlGuard(queries, options.runner);
-  return sqliteGuard(queries);
+  return sqliteGuard(queries, options.runner === 'cli' && options.inTransaction);
 }
