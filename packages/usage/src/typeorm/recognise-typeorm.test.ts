@@ -26,6 +26,7 @@ const summary = (q: Query) =>
     ...q.reads.map((r) => ` read ${r.path.join('.')}@${r.location.line}:${r.location.column}`),
     q.ordered ? ' ordered' : '',
     q.limit !== undefined ? ` take ${q.limit}` : '',
+    ...q.joins.map((j) => ` ${j.kind} ${j.table}(${j.on.map((p) => `${p.right.column}=${p.left.table}.${p.left.column}`).join(',')})${j.equalities ? `+(${j.equalities.map((c) => c.column).join(',')})` : ''}${j.partial ? '…' : ''}@${j.location.line}:${j.location.column}`),
   ].join('');
 const unresolvedSummary = (u: UnresolvedQuery) => `@${u.location.line}:${u.location.column} ${u.reason}`;
 
@@ -81,6 +82,26 @@ export async function f(id: string) {
       'delete post many @11:9 where(id)',
     ],
     unresolved: ['@12:10 relation accounts is no relation of User'],
+  },
+  {
+    name: 'QueryBuilder: a relation path join, an entity join on a condition, where/andWhere, getOne, take(1), orWhere',
+    code: `${HEAD}const users = AppDataSource.getRepository(User);
+export const a = users.createQueryBuilder('u').leftJoinAndSelect('u.profile', 'p').where('u.id = :id', { id: 'x' }).getOne();
+export const b = users
+  .createQueryBuilder('u')
+  .innerJoin(Post, 'post', 'post.authorId = u.id AND post.id = :pid')
+  .where('u.email = :email')
+  .andWhere('u.id = :id')
+  .take(1)
+  .getMany();
+export const c = AppDataSource.manager.createQueryBuilder(Profile, 'p').where('p.userId = :u').orWhere('p.bio = :b').getOne();
+export const d = users.createQueryBuilder('u').where('lower(u.email) = :e').getMany();`,
+    queries: [
+      'select app_user first @7:18 where(id) read profile@7:66',
+      'select app_user first @8:18 where(email,id) take 1 inner post(author_id=app_user.id)+(id)@10:4',
+      'select profile first @15:18 where(user_id,…)',
+      'select app_user many @16:18 where(,…)',
+    ],
   },
 ];
 

@@ -7,6 +7,7 @@ import { consumptionOf } from '../consumption';
 import type { Recognised } from '../drizzle/recognise-drizzle';
 import { literalObject, property } from '../object-literal';
 import { readTypeormRelations, readTypeormWhere } from './typeorm-options';
+import { readQueryBuilder } from './typeorm-query-builder';
 import { typeormTarget } from './typeorm-targets';
 
 /** Each method: its kind, how its result is used, and whether its argument is the where itself (`findOneBy`). */
@@ -19,12 +20,15 @@ const METHODS: Readonly<Record<string, { kind: Query['kind']; consumption?: Cons
   findBy: { kind: 'select', whereOnly: true },
   update: { kind: 'update', whereOnly: true },
   delete: { kind: 'delete', whereOnly: true },
+  createQueryBuilder: { kind: 'select' },
 };
 
 function readCall(call: CallExpression, method: string, model: AnalyzedModel): Query | undefined {
   const target = typeormTarget(call, model);
   if (!target) return undefined;
   const { table } = target;
+  // EntityManager.createQueryBuilder(Entity, alias): the alias is its second argument.
+  if (method === 'createQueryBuilder') return readQueryBuilder(call, table, model, target.argument);
   const { kind, consumption, whereOnly } = METHODS[method]!;
   const arg = call.getArguments()[target.argument];
   const options = !whereOnly && arg ? literalObject(arg) : undefined;
