@@ -114,3 +114,15 @@ describe('all missing modules at once', () => {
     expect(withModuleLoader({ cwd: dir }, (loader) => (loader.load('schema.ts') as { n: string }).n)).toBe('js');
   });
 });
+
+describe('a tsconfig with baseUrl and paths', () => {
+  it('says "paths maps it" only for a specifier a paths pattern matches, not for one baseUrl alone offers a folder', () => {
+    const dir = project('base-url', {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/*'] } } }),
+      'schema.ts': 'import "@app/gone";\nimport "not-installed-package";\n',
+    });
+    expect(loadError(dir, 'schema.ts')).toMatch(
+      /^schema\.ts: cannot find 2 modules: '@app\/gone' imported by schema\.ts \(tsconfig "paths" maps it to src\/gone, which is not there\), 'not-installed-package' imported by schema\.ts: install them or map them in tsconfig "paths"; /,
+    );
+  });
+});

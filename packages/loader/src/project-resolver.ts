@@ -39,16 +39,28 @@ export function sourceOfEmitted(request: string): string | undefined {
   return request.slice(0, -js[0].length) + (js[1] === 'm' ? '.mts' : js[1] === 'c' ? '.cts' : '.ts');
 }
 
+/** Whether a tsconfig `paths` key (`@/*`, `@app/env`) matches a specifier. */
+function matchesPattern(pattern: string, request: string): boolean {
+  const star = pattern.indexOf('*');
+  if (star < 0) return pattern === request;
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  return request.length >= prefix.length + suffix.length && request.startsWith(prefix) && request.endsWith(suffix);
+}
+
 /** A resolver over Node's `resolveFilename`, for `cwd`'s project. */
 export function projectResolver(original: Resolve, cwd: string): ProjectResolver {
-  const tsconfigCache = new Map<string, ((specifier: string) => string[]) | null>();
-  const pathsOf = (fromDir: string) => {
-    if (!tsconfigCache.has(fromDir)) {
+  const tsconfigCache = new Map<string, { match: ((specifier: string) => string[]) | null; patterns: readonly string[] }>();
+  const tsconfigOf = (fromDir: string) => {
+    let found = tsconfigCache.get(fromDir);
+    if (!found) {
       const tsconfig = getTsconfig(fromDir);
-      tsconfigCache.set(fromDir, tsconfig ? createPathsMatcher(tsconfig) : null);
+      found = { match: tsconfig ? createPathsMatcher(tsconfig) : null, patterns: Object.keys(tsconfig?.config.compilerOptions?.paths ?? {}) };
+      tsconfigCache.set(fromDir, found);
     }
-    return tsconfigCache.get(fromDir) ?? null;
+    return found;
   };
+  const pathsOf = (fromDir: string) => tsconfigOf(fromDir).match;
   const candidatesOf = (request: string, parent: NodeModule | null | undefined): string[] => {
     if (!isBare(request) || !parent?.filename || isInNodeModules(parent.filename)) return [];
     return pathsOf(path.dirname(parent.filename))?.(request) ?? [];
@@ -86,6 +98,9 @@ export function projectResolver(original: Resolve, cwd: string): ProjectResolver
     }
   };
   const mappedTo = (request: string, parent: NodeModule | null | undefined) => {
+    // A `paths` pattern, not `baseUrl` alone (which offers every bare specifier a candidate).
+    const patterns = parent?.filename ? tsconfigOf(path.dirname(parent.filename)).patterns : [];
+    if (!patterns.some((pattern) => matchesPattern(pattern, request))) return undefined;
     const candidates = candidatesOf(request, parent);
     return candidates.length > 0 ? candidates.map((c) => path.relative(cwd, c).split(path.sep).join('/')) : undefined;
   };
