@@ -25,6 +25,17 @@ describe('writeFileAtomic', () => {
     expect(fs.readdirSync(dir)).toEqual(['schema.prisma']);
   });
 
+  // Only root may give a file to another user: as anyone else the new text is the writer's.
+  (process.getuid?.() === 0 ? it : it.skip)("keeps another user's ownership and the set-gid bit of the file it replaces (as root)", () => {
+    const file = path.join(dir, 'schema.ts');
+    fs.writeFileSync(file, 'old\n');
+    fs.chownSync(file, 4321, 4321);
+    fs.chmodSync(file, 0o2750);
+    writeFileAtomic(file, 'new\n');
+    expect(fs.statSync(file)).toMatchObject({ uid: 4321, gid: 4321 });
+    expect(modeOf(file)).toBe(0o2750);
+  });
+
   it.each([
     ['relative', (target: string) => path.basename(target)],
     ['absolute', (target: string) => target],

@@ -131,7 +131,13 @@ const alive = (pid: number) => {
 /** Removes the temporary files of `target` that an oto process killed before its rename left behind. */
 function removeStaleTemporaries(target: string): void {
   const folder = path.dirname(target);
-  for (const name of fs.readdirSync(folder)) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return; // a folder oto may write but not list: nothing to tidy
+  }
+  for (const name of names) {
     const file = path.join(folder, name);
     const pid = Number(/oto-(\d+)-/.exec(name)?.[1]);
     if (isTemporaryOf(target, file) && pid !== process.pid && !alive(pid)) fs.rmSync(file, { force: true });
@@ -171,7 +177,6 @@ export function prepareWrite(file: string, text: string, options: WriteOptions =
   try {
     fs.writeFileSync(fd, text);
     if (existing) {
-      fs.fchmodSync(fd, existing.mode & 0o7777);
       if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) {
         try {
           fs.fchownSync(fd, existing.uid, existing.gid);
@@ -179,11 +184,14 @@ export function prepareWrite(file: string, text: string, options: WriteOptions =
           // Only root may give a file away: the new text is then the writer's, as any editor leaves it.
         }
       }
+      // After the owner: a chown clears the set-id bits.
+      fs.fchmodSync(fd, existing.mode & 0o7777);
     }
     fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
     fs.rmSync(temporary, { force: true });
+    if (codeOf(error) === 'ENOSPC' || codeOf(error) === 'EDQUOT') throw new UserError(`${label}: no space left on its disk: nothing was changed; free some and run again`);
     throw error;
   }
   fs.closeSync(fd);
