@@ -40,7 +40,7 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--config <file>', 'an oto config file (default: oto.config.* or package.json#oto, searched upwards)')
     .addOption(new Option('--fail-on <severity>', 'the lowest severity that fails the run (default: error)').choices(FAIL_ON))
     .option('--usage [tsconfig]', 'also check how the application code uses the one-to-ones: its queries, through the type checker (default: usage.tsconfig of the oto config, else ./tsconfig.json; a solution tsconfig\'s references are followed)')
-    .option('--verbose', 'list what a summary line stands for: each one-to-one the oto_ naming convention reports, and with --usage the queries oto recognised but could not resolve')
+    .option('--verbose', 'list what a summary line stands for: each one-to-one the oto_ naming convention reports, each stubbed module with its importer, and with --usage the queries oto recognised but could not resolve')
     .action(async (options: CheckOptions) => exit(await runCheck(options, io, version)));
   cli
     .command('fix')
