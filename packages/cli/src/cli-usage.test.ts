@@ -153,3 +153,56 @@ export async function signIn(userId: string) {
     expect(code).toBe(1);
   }, 300_000);
 });
+
+describe('oto check --typeorm --usage', () => {
+  const USER = `import { Entity, OneToOne, PrimaryColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Profile } from './profile';
+
+@Entity('app_user')
+export class User {
+  @PrimaryColumn() id!: string;
+  @OneToOne(() => Profile, (profile) => profile.user) profile?: Relation<Profile>;
+}
+`;
+  // Without a foreign key constraint TypeORM adds no REL_ unique: the one-to-one has no key.
+  const PROFILE = `import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { User } from './user';
+
+@Entity('profile')
+export class Profile {
+  @PrimaryColumn() id!: string;
+  @Column({ name: 'user_id' }) userId!: string;
+  @OneToOne(() => User, (user) => user.profile, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'user_id' })
+  user!: Relation<User>;
+}
+`;
+  const APP_TYPEORM = `import { AppDataSource } from './data-source';
+import { Profile } from './entity/profile';
+import { User } from './entity/user';
+export async function show(userId: string) {
+  const profile = await AppDataSource.getRepository(Profile).findOneBy({ userId });
+  const user = await AppDataSource.manager.findOne(User, { where: { id: userId }, relations: ['profile'] });
+  return [profile, user];
+}
+`;
+  const dir = projects('typeorm', {
+    'src/entity/user.ts': USER,
+    'src/entity/profile.ts': PROFILE,
+    'src/data-source.ts': `import { DataSource } from 'typeorm';\nimport { Profile } from './entity/profile';\nimport { User } from './entity/user';\nexport const AppDataSource = new DataSource({ type: 'postgres', entities: [User, Profile] });\n`,
+    'src/app.ts': APP_TYPEORM,
+    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', module: 'commonjs', moduleResolution: 'node', skipLibCheck: true, experimentalDecorators: true }, include: ['src/**/*.ts'] }),
+  }, { typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')) });
+
+  it('a single-row read by the foreign key and the relations read of the one-to-one that has no key', async () => {
+    const { code, stdout } = await oto(dir, 'check', '--typeorm', 'src/data-source.ts', '--usage', '--format', 'json');
+    const report = JSON.parse(stdout) as { diagnostics: Finding[] };
+    expect(report.diagnostics.filter((d) => d.ruleId.startsWith('usage-')).map((d) => `${d.messageId} ${d.location.file}:${d.location.line}:${d.location.column}`)).toEqual([
+      'single-row src/app.ts:5:25',
+      'read src/app.ts:6:95',
+    ]);
+    expect(code).toBe(1);
+  }, 180_000);
+});
