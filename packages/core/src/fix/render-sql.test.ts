@@ -25,6 +25,7 @@ describe('renderSql for a CLI and for a migration runner', () => {
     expect(statements[1]).toContain('RAISE EXCEPTION');
     expect(statements.at(-1)).toBe('RESET default_transaction_read_only;');
     expect(text).toContain('-- Run it with a runner that stops at the first error: psql -v ON_ERROR_STOP=1 -f <file>.');
+    expect(text).toContain('-- Run it on a direct connection, not through a transaction-pooling proxy (PgBouncer)');
   });
 
   it.each<SqlDialect>(['postgresql', 'mysql', 'sqlite'])('%s for a migration runner: one plain guard, no session setting, no how-to-run line', (dialect) => {
@@ -34,7 +35,8 @@ describe('renderSql for a CLI and for a migration runner', () => {
   });
 
   it('PostgreSQL in a transaction for a CLI: the aborted transaction holds the changes, no session setting', () => {
-    const { statements } = render('postgresql', 'cli');
+    const { statements, text } = render('postgresql', 'cli');
+    expect(text).not.toContain('PgBouncer');
     expect(statements[0]).toBe('BEGIN;');
     expect(statements.at(-1)).toBe('COMMIT;');
     expect(statements.join('\n')).not.toMatch(/read_only/);

@@ -237,6 +237,8 @@ export function renderSql(plan: SqlPlan, options: RenderSqlOptions): RenderedSql
     ...(plan.changes.length > 0 && runner === 'cli' ? [HOW_TO_RUN[dialect]] : []),
     ...(dialect === 'mysql' && plan.changes.length > 0 ? ['MySQL commits each DDL statement: the guard runs first so that no change starts on data that would break it.'] : []),
     ...(concurrently ? ['Built CONCURRENTLY: run outside a transaction. If an index build fails, DROP INDEX CONCURRENTLY it before running again.'] : []),
+    // The read-only session outlives the file on a pooled server connection: other clients would get it.
+    ...(guard?.end.length && dialect === 'postgresql' ? ['Run it on a direct connection, not through a transaction-pooling proxy (PgBouncer): a guard that stops leaves its session read-only until the file\'s last statement or the session\'s end.'] : []),
     ...(plan.setAside.length > 0 ? ['', 'Not changed by this SQL:', ...setAsideLines(plan.setAside).map((line) => `  ${line}`)] : []),
   ];
   const statements = blocks.flatMap((b) => b.statements);
