@@ -61,13 +61,14 @@ describe('oto check --drizzle', () => {
       },
     ]);
     expect(report.diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['one-to-one-unique']);
-    expect(report.diagnostics[0].location).toMatchObject({ file: 'src/db/profile.ts', line: 11, columns: ['user_id'] });
+    // At the user_id column, where the unique goes (not the relations() field).
+    expect(report.diagnostics[0].location).toMatchObject({ file: 'src/db/profile.ts', line: 7, columns: ['user_id'] });
     expect(code).toBe(1);
   });
 
   it('reads a schema module given instead of a config', async () => {
     const { code, stdout } = await oto(dir, 'check', '--drizzle', 'src/schema.ts');
-    expect(stdout).toContain('one-to-one-unique  src/db/profile.ts:11');
+    expect(stdout).toContain('one-to-one-unique  src/db/profile.ts:7');
     expect(code).toBe(1);
   });
 

@@ -254,4 +254,48 @@ describe('fromDrizzle: relations', () => {
     }).model;
     expect(m.relations[0]?.dependent.origin).toEqual({ file: 'a.ts', line: 4 });
   });
+
+  it('locates columns and uniques at their own lines: .unique(), unique().on(), uniqueIndex().on()', () => {
+    const source = [
+      "export const accounts = pgTable('account', {", // 1
+      "  id: serial('id').primaryKey(),", // 2
+      "  userId: integer('user_id')", // 3
+      '    .notNull()', // 4
+      "    .unique('account_user_key'),", // 5
+      "  tenant: text('tenant'),", // 6
+      "  handle: text('handle').unique(),", // 7
+      "  slug: text('slug'),", // 8
+      '}, (t) => [', // 9
+      "  unique('account_tenant_handle').on(t.tenant, t.handle),", // 10
+      '  uniqueIndex()', // 11
+      '    .on(t.slug, t.tenant),', // 12
+      ']);', // 13
+    ].join('\n');
+    const accounts = pgTable(
+      'account',
+      {
+        id: serial('id').primaryKey(),
+        userId: integer('user_id').notNull().unique('account_user_key'),
+        tenant: text('tenant'),
+        handle: text('handle').unique(),
+        slug: text('slug'),
+      },
+      (t) => [unique('account_tenant_handle').on(t.tenant, t.handle), uniqueIndex().on(t.slug, t.tenant)],
+    );
+    const m = fromDrizzle({ exports: [{ name: 'accounts', value: accounts, origin: { file: 'a.ts', line: 1 } }], files: new Map([['a.ts', source]]) }).model;
+    const account = tableOf(m, 'account');
+    expect(account.columns.map((c) => [c.name, c.origin?.line])).toEqual([
+      ['id', 2],
+      ['user_id', 3],
+      ['tenant', 6],
+      ['handle', 7],
+      ['slug', 8],
+    ]);
+    expect(account.uniques.map((u) => [u.columns.join(','), u.origin?.line])).toEqual([
+      ['user_id', 5], // its name, on the line of the chain that spells it
+      ['handle', 7], // unnamed .unique() chained on its column
+      ['tenant,handle', 10],
+      ['slug,tenant', 11],
+    ]);
+  });
 });

@@ -27,7 +27,7 @@ import type { Casing } from './drizzle-tables';
 import { ColumnNames, fromDrizzleTable, isDrizzleTable, tableDialect, tableName } from './drizzle-tables';
 import type { Side as DirectionSide } from './relation-direction';
 import { orient, pointedAtCounts } from './relation-direction';
-import { locateRelationField } from './source-text';
+import { locateRelationField, locateTableParts } from './source-text';
 
 /** A value one of the schema's modules exports, and where it is declared. */
 export interface DrizzleExport {
@@ -109,7 +109,7 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
   const tables = new Map<string, Table>();
   for (const e of tableExports) {
     const table = e.value as DrizzleTable;
-    tables.set(keyOf(table), { ...fromDrizzleTable(table, dialect, names), entity: e.name, ...(e.origin ? { origin: e.origin } : {}) });
+    tables.set(keyOf(table), located(fromDrizzleTable(table, dialect, names), e, input.files));
   }
 
   // drizzle's own reading of the relations, under unique names (two files may export the same name).
@@ -204,6 +204,19 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
   }
 
   return { model: { source: 'drizzle', dialect, tables: [...tables.values()], relations }, unresolved };
+}
+
+/** The table with its entity and origin, its columns and uniques located at their lines in the text. */
+function located(table: Omit<Table, 'entity' | 'origin'>, e: DrizzleExport, files: ReadonlyMap<string, string> | undefined): Table {
+  const parts = locateTableParts(e.origin, files, { keyOf: (name) => table.columns.find((c) => c.name === name)?.field ?? name });
+  const withOrigin = <T extends object>(value: T, origin: Origin | undefined): T => (origin ? { ...value, origin } : value);
+  return {
+    ...table,
+    columns: table.columns.map((c) => withOrigin(c, parts.column(c.name))),
+    uniques: table.uniques.map((u) => withOrigin(u, parts.unique(u))),
+    entity: e.name,
+    ...(e.origin ? { origin: e.origin } : {}),
+  };
 }
 
 function end(side: Side, role: 'dependent' | 'principal', tables: ReadonlyMap<string, Table>): RelationEnd {

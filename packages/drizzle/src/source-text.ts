@@ -33,3 +33,77 @@ export function locateRelationField(
   }
   return owner;
 }
+
+/** The lines of the declaration that starts at `origin` (up to the next `export const`), 0-based from `start`. */
+function declarationBlock(origin: Origin | undefined, files: ReadonlyMap<string, string> | undefined): { lines: string[]; start: number } | undefined {
+  const text = origin?.line ? files?.get(origin.file) : undefined;
+  if (!text || !origin?.line) return undefined;
+  const all = text.split('\n');
+  const start = origin.line - 1;
+  let end = start + 1;
+  while (end < all.length && !EXPORT.test(all[end] ?? '')) end++;
+  return { lines: all.slice(start, end), start };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What oto knows of a table to locate its parts: each column by its key in the columns object. */
+export interface TableParts {
+  /** Column database name → its key in the table's columns object. */
+  readonly keyOf: (column: string) => string;
+}
+
+/**
+ * The lines of a table's columns (`userId: integer(…)`) and uniques (`.unique()`, `unique(…).on(…)`,
+ * `uniqueIndex(…).on(…)`) in the declaration at `origin`: a unique by its name when the text spells
+ * it, else by the columns its `.on(…)` names, else the `.unique()` chained on its one column.
+ */
+export function locateTableParts(
+  origin: Origin | undefined,
+  files: ReadonlyMap<string, string> | undefined,
+  parts: TableParts,
+): { column(name: string): Origin | undefined; unique(unique: { readonly name?: string; readonly columns: readonly string[] }): Origin | undefined } {
+  const block = declarationBlock(origin, files);
+  const file = origin?.file ?? '';
+  const at = (i: number) => ({ file, line: (block?.start ?? 0) + i + 1 });
+  const keyLine = (key: string) => {
+    const re = new RegExp(`^\\s*(?:${escape(key)}|["']${escape(key)}["'])\\s*:`);
+    return block ? block.lines.findIndex((l, i) => i > 0 && re.test(l)) : -1;
+  };
+  const keyLines = (): number[] => (block ? block.lines.flatMap((l, i) => (i > 0 && /^\s*(?:[\w$]+|["'][^"']+["'])\s*:/.test(l) ? [i] : [])) : []);
+  return {
+    column(name) {
+      const i = keyLine(parts.keyOf(name));
+      return i >= 0 ? at(i) : undefined;
+    },
+    unique({ name, columns }) {
+      if (!block) return undefined;
+      const lines = block.lines;
+      if (name) {
+        const quoted = new RegExp(`\\bunique(?:Index)?\\s*\\(\\s*["'\`]${escape(name)}["'\`]`);
+        const i = lines.findIndex((l) => quoted.test(l));
+        if (i >= 0) return at(i);
+      }
+      const keys = columns.map(parts.keyOf);
+      const opener = /\bunique(?:Index)?\s*\(/;
+      const wanted = [...keys].sort().join(',');
+      const onAll = lines.findIndex((l, i) => {
+        if (!opener.test(l) || /\.unique\s*\(/.test(l)) return false;
+        // The columns of the first .on(…) after this unique(…) / uniqueIndex(…), exactly.
+        const text = lines.slice(i, i + 3).join(' ');
+        const args = /\.on\s*\(([^)]*)\)/.exec(text.slice(text.search(opener)))?.[1];
+        const named = args?.split(',').map((a) => /\.([\w$]+)\s*$/.exec(a.trim())?.[1] ?? '').sort().join(',');
+        return named === wanted;
+      });
+      if (onAll >= 0) return at(onAll);
+      if (keys.length !== 1) return undefined;
+      const from = keyLine(keys[0] ?? '');
+      if (from < 0) return undefined;
+      const next = keyLines().find((i) => i > from) ?? lines.length;
+      const chained = lines.slice(from, next).findIndex((l) => /\.unique\s*\(/.test(l));
+      return chained >= 0 ? at(from + chained) : undefined;
+    },
+  };
+}

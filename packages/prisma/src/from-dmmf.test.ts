@@ -33,7 +33,7 @@ model Profile {
     const user = tableOf(m, 'app_user');
     expect(user.entity).toBe('User');
     expect(user.primaryKey).toEqual({ name: 'app_user_pkey', columns: ['user_id'] });
-    expect(user.uniques).toEqual([{ name: 'app_user_email_key', columns: ['email'], kind: 'index' }]);
+    expect(user.uniques).toEqual([{ name: 'app_user_email_key', columns: ['email'], kind: 'index', origin: { file: 'schema.prisma', line: 7 } }]); // the @unique's line
     const profile = tableOf(m, 'user_profile');
     expect(profile.columns.map((c) => [c.name, c.nullable])).toEqual([['user_id', false], ['bio', true]]);
     expect(profile.columns[0]).toMatchObject({ field: 'userId', origin: { file: 'schema.prisma', line: 12 } });
@@ -82,11 +82,11 @@ model Thread {
     expect(chapter.primaryKey).toEqual({ name: 'chapter_pk', columns: ['comicId', 'index'] });
     expect(chapter.foreignKeys[0]).toMatchObject({ onDelete: 'restrict', onUpdate: 'cascade' });
     const thread = tableOf(m, 'Thread');
-    expect(thread.uniques).toEqual([{ name: 'thread_chapter_uq', columns: ['chapter_comic', 'chapter_index'], kind: 'index' }]);
+    expect(thread.uniques).toEqual([{ name: 'thread_chapter_uq', columns: ['chapter_comic', 'chapter_index'], kind: 'index', origin: { file: 'schema.prisma', line: 21 } }]); // the @@unique's line
     expect(thread.foreignKeys[0]).toMatchObject({ columns: ['chapter_comic', 'chapter_index'], referencedColumns: ['comicId', 'index'], onDelete: 'set-null' });
     const analyzed = analyze(m).relations.find((r) => r.relation.dependent.table === 'Thread');
     expect(analyzed?.kind).toBe('one-to-one');
-    expect(analyzed?.backing).toEqual({ kind: 'unique', name: 'thread_chapter_uq', columns: ['chapter_comic', 'chapter_index'], index: true });
+    expect(analyzed?.backing).toEqual({ kind: 'unique', name: 'thread_chapter_uq', columns: ['chapter_comic', 'chapter_index'], index: true, origin: { file: 'schema.prisma', line: 21 } });
   });
 
   it('matches the ends of two relations between the same models by relation name, never by type', async () => {
@@ -194,7 +194,7 @@ model Profile {
 `;
     const m = await readPrismaModel({ schemaPath: 's.prisma', files: [{ path: 's.prisma', content }] });
     expect(tableOf(m, 'Profile').uniques).toEqual([
-      { name: 'Profile_user_id_key', columns: ['user_id'], kind: 'index', where: 'deleted_at IS NULL' },
+      { name: 'Profile_user_id_key', columns: ['user_id'], kind: 'index', where: 'deleted_at IS NULL', origin: { file: 's.prisma', line: 17 } },
     ]);
     const [r] = analyze(m).relations;
     expect(r?.backing).toBeNull();

@@ -126,11 +126,13 @@ function buildTable(
       const cols = i.fields.map((f) => columnOf(f.name));
       const fields = i.fields.map((f) => f.name);
       const partial = partials.find((p) => sameList(p.fields, fields));
+      const origin = ctx.declaration?.uniques.find((u) => sameList([...u.fields].sort(), [...fields].sort()))?.origin;
       return {
         name: i.dbName ?? prismaDefaultName(table, cols, 'key', dialect),
         columns: cols,
         kind: 'index',
         ...(partial ? { where: partial.where } : {}),
+        ...(origin ? { origin } : {}),
       };
     });
   const pkColumns = id?.fields.map((f) => columnOf(f.name));

@@ -11,6 +11,14 @@ describe('schema text', () => {
     expect(found.has('Fake')).toBe(false);
   });
 
+  it('locates each @unique and @@unique by the fields it lists', () => {
+    const found = locateDeclarations(file('model A {\n  id Int @id\n  email String @unique(map: "a_email")\n  t Int\n  h Int\n  @@unique([t, h(sort: Desc)], map: "a_t_h")\n  @@index([t])\n}\n'));
+    expect(found.get('A')?.uniques).toEqual([
+      { fields: ['email'], origin: { file: 's.prisma', line: 3 } },
+      { fields: ['t', 'h'], origin: { file: 's.prisma', line: 6 } },
+    ]);
+  });
+
   it('finds relationMode in the datasource block only', () => {
     expect(findRelationMode(file('datasource db {\n  provider = "mysql"\n  relationMode = "prisma"\n}'))).toBe('prisma');
     expect(findRelationMode(file('datasource db {\n  provider = "mysql"\n  // relationMode = "prisma"\n}'))).toBeUndefined();

@@ -12,6 +12,14 @@ export interface SchemaFile {
 export interface ModelDeclaration {
   readonly origin: Origin;
   readonly fields: ReadonlyMap<string, Origin>;
+  /** Each `@unique` (on its field's line) and `@@unique([…])` of the block, by the fields it lists. */
+  readonly uniques: readonly { readonly fields: readonly string[]; readonly origin: Origin }[];
+}
+
+/** The field names of `@@unique([a, b(sort: Desc)], …)`. */
+function blockUniqueFields(line: string): string[] | undefined {
+  const list = /^@@unique\s*\(\s*(?:fields\s*:\s*)?\[([^\]]*)\]/.exec(line)?.[1];
+  return list?.split(',').map((f) => f.trim().replace(/\(.*$/, '').trim()).filter((f) => f.length > 0);
 }
 
 function stripComment(line: string): string {
@@ -23,15 +31,15 @@ function stripComment(line: string): string {
 export function locateDeclarations(files: readonly SchemaFile[]): ReadonlyMap<string, ModelDeclaration> {
   const models = new Map<string, ModelDeclaration>();
   for (const file of files) {
-    let current: { name: string; fields: Map<string, Origin> } | undefined;
+    let current: { name: string; fields: Map<string, Origin>; uniques: { fields: string[]; origin: Origin }[] } | undefined;
     file.content.split(/\r?\n/).forEach((raw, index) => {
       const line = stripComment(raw).trim();
       const origin = { file: file.path, line: index + 1 };
       if (!current) {
         const open = /^(?:model|view)\s+(\w+)\s*\{/.exec(line);
         if (open?.[1]) {
-          current = { name: open[1], fields: new Map() };
-          models.set(open[1], { origin, fields: current.fields });
+          current = { name: open[1], fields: new Map(), uniques: [] };
+          models.set(open[1], { origin, fields: current.fields, uniques: current.uniques });
         }
         return;
       }
@@ -40,7 +48,12 @@ export function locateDeclarations(files: readonly SchemaFile[]): ReadonlyMap<st
         return;
       }
       const field = /^(\w+)\s+\S/.exec(line);
-      if (field?.[1] && !current.fields.has(field[1])) current.fields.set(field[1], origin);
+      if (field?.[1] && !current.fields.has(field[1])) {
+        current.fields.set(field[1], origin);
+        if (/@unique\b/.test(line)) current.uniques.push({ fields: [field[1]], origin });
+      }
+      const fields = blockUniqueFields(line);
+      if (fields) current.uniques.push({ fields, origin });
     });
   }
   return models;

@@ -1,4 +1,4 @@
-import { classDeclarations, locateMember } from './class-text';
+import { classDeclarations, locateKeyDecorator, locateMember } from './class-text';
 
 const TEXT = [
   "import { Column, Entity } from 'typeorm';", // 1
@@ -32,5 +32,32 @@ describe('class-text', () => {
   ])('locates %s', (_, owner, member, line) => {
     const at = { file: 'user.ts', line: classDeclarations(TEXT).get(owner) as number };
     expect(locateMember(at, member, files)).toEqual({ file: 'user.ts', line });
+  });
+
+  describe('the @Unique / @Index that declares a key', () => {
+    const KEYS = [
+      "import { Entity, Index, Unique } from 'typeorm';", // 1
+      '', // 2
+      "@Entity('account')", // 3
+      "@Unique('account_user_key', ['user'])", // 4
+      "@Unique(['tenant', 'handle'])", // 5
+      'export class Account {', // 6
+      '  @PrimaryGeneratedColumn() id!: number;', // 7
+      "  @Index('account_slug_key', { unique: true })", // 8
+      '  @Column() slug!: string;', // 9
+      '}', // 10
+    ].join('\n');
+    const keyFiles = new Map([['account.ts', KEYS]]);
+    const owner = { file: 'account.ts', line: 6 };
+    it.each([
+      ['by the name it gives, above the class', { name: 'account_user_key', properties: ['user'] }, 4],
+      ['by the properties it lists', { properties: ['handle', 'tenant'] }, 5],
+      ['a named @Index on a property', { name: 'account_slug_key', properties: ['slug'] }, 8],
+    ])('%s', (_, key, line) => {
+      expect(locateKeyDecorator(owner, key, keyFiles)).toEqual({ file: 'account.ts', line });
+    });
+    it('none for an unnamed key on one column (its property locates it)', () => {
+      expect(locateKeyDecorator(owner, { properties: ['slug'] }, keyFiles)).toBeUndefined();
+    });
   });
 });

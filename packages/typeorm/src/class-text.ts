@@ -32,3 +32,40 @@ export function locateMember(owner: Origin | undefined, member: string, files: R
   }
   return owner;
 }
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The line of the `@Unique(…)` / `@Index(…)` that declares a key of the class declared at `owner`:
+ * by the name it gives (`@Unique('account_user_key', ['user'])`), else by the properties it lists
+ * (`@Unique(['tenant', 'handle'])`), among the decorators above the class and in its body; none
+ * when the text spells neither (a key on one column is at that column's property).
+ */
+export function locateKeyDecorator(
+  owner: Origin | undefined,
+  key: { readonly name?: string; readonly properties: readonly string[] },
+  files: ReadonlyMap<string, string> | undefined,
+): Origin | undefined {
+  const text = owner?.line ? files?.get(owner.file) : undefined;
+  if (!owner?.line || !text) return undefined;
+  const lines = text.split('\n');
+  let start = owner.line - 1;
+  // The decorators right above the class (and the lines they span).
+  while (start > 0 && !/^\s*(?:\}|$)/.test(lines[start - 1] ?? '') && !CLASS.test(lines[start - 1] ?? '')) start--;
+  let end = owner.line;
+  while (end < lines.length && !CLASS.test(lines[end] ?? '')) end++;
+  const decorator = /@(?:Unique|Index)\s*\(/;
+  const found = (test: (line: string) => boolean) => {
+    for (let i = start; i < end; i++) if (decorator.test(lines[i] ?? '') && test(lines[i] ?? '')) return { file: owner.file, line: i + 1 };
+    return undefined;
+  };
+  const quoted = (s: string) => new RegExp(`["'\`]${escapeRegExp(s)}["'\`]`);
+  if (key.name) {
+    const byName = found((l) => new RegExp(`@(?:Unique|Index)\\s*\\(\\s*["'\`]${escapeRegExp(key.name ?? '')}["'\`]`).test(l));
+    if (byName) return byName;
+  }
+  if (key.properties.length < 2) return undefined;
+  return found((l) => /\[/.test(l) && key.properties.every((p) => quoted(p).test(l)));
+}

@@ -9,7 +9,7 @@ import { sameList, tableKey } from '@oto/core';
 import type { EntityMetadata, NamingStrategyInterface } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata';
-import { locateMember } from './class-text';
+import { locateKeyDecorator, locateMember } from './class-text';
 
 export interface TypeormSchemaInput {
   readonly dialect: Dialect;
@@ -72,11 +72,18 @@ function fromEntityTable(entity: EntityMetadata, input: TypeormSchemaInput): Tab
     const name = implicitUniqueName(relation, input.naming);
     if (name) implicit.set(name, names(relation.foreignKeys[0]?.columns ?? []));
   }
+  // Where a key the user wrote is declared: its @Unique / @Index, else its one column's property.
+  const keyOrigin = (key: { givenName?: string; columns: readonly ColumnMetadata[] }): { origin?: Origin } => {
+    const properties = key.columns.map((c) => c.propertyName);
+    const [only] = key.columns;
+    const at = locateKeyDecorator(origin, { ...(key.givenName ? { name: key.givenName } : {}), properties }, input.files) ?? (only && key.columns.length === 1 ? member(only.target, only.propertyName) : undefined);
+    return at ? { origin: at } : {};
+  };
   // Implicit: built by TypeORM from a relation (no columns given by the user), with the name and columns it derives.
   const isImplicit = (key: { name: string; columns: readonly ColumnMetadata[]; givenColumnNames?: unknown }) =>
     key.givenColumnNames === undefined && sameList([...(implicit.get(key.name) ?? [])].sort(), names(key.columns).sort());
   const uniques: UniqueKey[] = [
-    ...entity.uniques.map((u): UniqueKey => ({ name: u.name, columns: names(u.columns), kind: 'constraint', ...(isImplicit(u) ? { implicit: true } : {}) })),
+    ...entity.uniques.map((u): UniqueKey => ({ name: u.name, columns: names(u.columns), kind: 'constraint', ...(isImplicit(u) ? { implicit: true } : keyOrigin(u)) })),
     ...entity.indices
       .filter((i) => i.isUnique)
       .map((i): UniqueKey => {
@@ -84,7 +91,7 @@ function fromEntityTable(entity: EntityMetadata, input: TypeormSchemaInput): Tab
         // SQL Server's implicit unique is an index WHERE every column IS NOT NULL: the standard
         // meaning of UNIQUE (NULLs never collide), not a condition on the one-to-one.
         const where = byRelation ? undefined : i.where;
-        return { name: i.name, columns: names(i.columns), kind: 'index', ...(where ? { where } : {}), ...(byRelation ? { implicit: true } : {}) };
+        return { name: i.name, columns: names(i.columns), kind: 'index', ...(where ? { where } : {}), ...(byRelation ? { implicit: true } : keyOrigin(i)) };
       }),
   ];
   const foreignKeys: ForeignKey[] = entity.foreignKeys.map((fk) => {

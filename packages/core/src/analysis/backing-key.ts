@@ -1,4 +1,4 @@
-import type { PrimaryKey, Table, UniqueKey } from '../model';
+import type { Origin, PrimaryKey, Table, UniqueKey } from '../model';
 
 /** A key that makes a set of columns unique: the primary key, or a non-partial unique. */
 export interface BackingKey {
@@ -8,6 +8,8 @@ export interface BackingKey {
   readonly implicit?: boolean;
   /** A unique index rather than a UNIQUE constraint. */
   readonly index?: boolean;
+  /** Where the unique is declared in the schema source. */
+  readonly origin?: Origin;
 }
 
 /** Every column of `key` is among `columns` (order does not matter; a subset is stronger). */
@@ -26,6 +28,7 @@ function fromUnique(unique: UniqueKey): BackingKey {
     columns: unique.columns,
     ...(unique.implicit ? { implicit: true } : {}),
     ...(unique.kind === 'index' ? { index: true } : {}),
+    ...(unique.origin ? { origin: unique.origin } : {}),
   };
 }
 

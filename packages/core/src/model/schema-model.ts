@@ -43,6 +43,8 @@ export interface UniqueKey {
   readonly expression?: boolean;
   /** Added by the ORM itself, not written by the user (TypeORM's `REL_…` on a OneToOne join column). */
   readonly implicit?: boolean;
+  /** Where the unique is declared (`.unique()`, `@@unique`, `@Unique`), when the adapter knows. */
+  readonly origin?: Origin;
 }
 
 export interface ForeignKey {

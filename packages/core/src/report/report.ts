@@ -66,6 +66,10 @@ function reportEnd(end: RelationEnd, columns: readonly string[]): ReportEnd {
   };
 }
 
+function withoutOrigin({ origin: _origin, ...key }: BackingKey): BackingKey {
+  return key;
+}
+
 function reportRelation(r: AnalyzedRelation): ReportRelation {
   const { relation } = r;
   return {
@@ -73,7 +77,8 @@ function reportRelation(r: AnalyzedRelation): ReportRelation {
     kind: r.kind,
     dependent: reportEnd(relation.dependent, relation.foreignKey?.columns ?? []),
     principal: reportEnd(relation.principal, relation.foreignKey?.referencedColumns ?? []),
-    backing: r.backing,
+    // Where the key is declared locates findings; the report's relations stay as version 1 has them.
+    backing: r.backing && withoutOrigin(r.backing),
     ...(r.conditional.length > 0
       ? {
           conditional: r.conditional.map((u) => ({

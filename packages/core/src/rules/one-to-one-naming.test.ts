@@ -48,6 +48,16 @@ testRule(oneToOneNaming, {
   ],
   invalid: [
     {
+      // At the .unique() / @@unique / @Unique that names it, not at the relation field.
+      name: 'a unique name is located where the unique is declared',
+      model: userProfile({ uniques: [{ name: 'profile_users_key', columns: ['users_id'], kind: 'constraint', origin: { file: 'schema.ts', line: 7 } }], columns: ['id', 'users_id'] }),
+      options: { mode: 'infix' },
+      errors: [
+        { messageId: 'tableName', line: undefined },
+        { messageId: 'uniqueName', line: 7 },
+      ],
+    },
+    {
       name: 'prefix: plain table name',
       model: named('profile', 'oto_profile_users_id_key'),
       errors: [{ messageId: 'tableName', table: 'profile' }],

@@ -80,7 +80,8 @@ export const oneToOneNaming = createRule({
         report({
           messageId: 'uniqueName',
           data: { ...relationData(r), key: key.name, expected },
-          target: { relation: r, columns: key.columns },
+          // At the .unique() / @@unique / @Unique that names it, when the adapter knows where.
+          target: { relation: r, columns: key.columns, ...(key.origin ? { origin: key.origin } : {}) },
           fix: {
             kind: 'rename-unique',
             scope: 'schema',

@@ -1,6 +1,6 @@
 import { findColumn } from '../model';
 import { createRule } from './rule';
-import { dependentRef, oneToOnes, relationData } from './relation-data';
+import { at, dependentRef, oneToOnes, relationData } from './relation-data';
 
 export const oneToOneNullability = createRule({
   id: 'one-to-one-nullability',
@@ -26,7 +26,8 @@ export const oneToOneNullability = createRule({
         report({
           messageId: 'requiredButNullable',
           data: { ...relationData(r), columns: nullable.join(', ') },
-          target: { relation: r, columns: nullable },
+          // At the nullable column, where NOT NULL is declared.
+          target: { relation: r, columns: nullable, ...at(findColumn(table, nullable[0] ?? '')?.origin) },
           fix: { kind: 'set-not-null', scope: 'schema', table: dependentRef(r), columns: nullable },
         });
       } else if (r.relation.dependent.optional && r.relation.dependent.field && nullable.length === 0) {

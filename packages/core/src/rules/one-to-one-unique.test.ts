@@ -49,6 +49,12 @@ testRule(oneToOneUnique, {
   invalid: [
     { name: 'no unique at all', model: userProfile({ uniques: [] }), errors: [{ messageId: 'missing', table: 'profile', columns: ['users_id'] }] },
     {
+      // At the foreign key column, where the unique goes, when the adapter knows its line.
+      name: 'located at the foreign key column',
+      model: { ...userProfile({ uniques: [] }), tables: userProfile({ uniques: [] }).tables.map((t) => (t.name === 'profile' ? { ...t, columns: t.columns.map((c) => ({ ...c, origin: { file: 'schema.ts', line: c.name === 'users_id' ? 9 : 8 } })) } : t)) },
+      errors: [{ messageId: 'missing', line: 9 }],
+    },
+    {
       name: 'a unique on a superset of the foreign key does not back it',
       model: userProfile({ uniques: [['users_id', 'id']] }),
       errors: [{ messageId: 'missing', table: 'profile' }],

@@ -1,5 +1,5 @@
 import { createRule } from './rule';
-import { dependentRef, oneToOnes, relationData } from './relation-data';
+import { at, dependentRef, fkColumnOrigin, oneToOnes, relationData } from './relation-data';
 
 export const oneToOneUnique = createRule({
   id: 'one-to-one-unique',
@@ -25,13 +25,15 @@ export const oneToOneUnique = createRule({
         report({
           messageId: 'conditional',
           data: { ...relationData(r), where: partial.where ?? '', key: partial.name ?? '(unnamed)' },
-          target: { relation: r },
+          // At the partial unique (to make it total), else the foreign key column.
+          target: { relation: r, ...at(partial.origin ?? fkColumnOrigin(r)) },
         });
       } else {
         report({
           messageId: 'missing',
           data: relationData(r),
-          target: { relation: r },
+          // At the foreign key column, where the unique is declared.
+          target: { relation: r, ...at(fkColumnOrigin(r)) },
           // What the ORM makes of the unique `oto fix` adds: Prisma's @unique is a unique index.
           fix: { kind: 'add-unique', scope: 'schema', table: dependentRef(r), columns: fk.columns, keyKind: model.model.source === 'prisma' ? 'index' : 'constraint' },
         });

@@ -1,6 +1,7 @@
 import type { AnalyzedRelation } from '../analysis';
 import type { TableRef } from '../fix/fix';
-import { columnsLabel, relationLabel } from '../model';
+import type { Origin } from '../model';
+import { columnsLabel, findColumn, relationLabel } from '../model';
 
 /** The dependent table, as a fix names it. */
 export function dependentRef(analyzed: AnalyzedRelation): TableRef {
@@ -25,4 +26,15 @@ export function relationData(analyzed: AnalyzedRelation) {
 /** Declared one-to-one relations whose dependent table is in the model. */
 export function oneToOnes(relations: readonly AnalyzedRelation[]) {
   return relations.filter((r) => r.kind === 'one-to-one');
+}
+
+/** Where the foreign key's first column is declared on the dependent (where a unique or NOT NULL goes), when known. */
+export function fkColumnOrigin(analyzed: AnalyzedRelation): Origin | undefined {
+  const column = analyzed.relation.foreignKey?.columns[0];
+  return analyzed.dependent && column !== undefined ? findColumn(analyzed.dependent, column)?.origin : undefined;
+}
+
+/** A report target's `origin`, only when there is one (the target's default otherwise). */
+export function at(origin: Origin | undefined): { readonly origin?: Origin } {
+  return origin ? { origin } : {};
 }
