@@ -1,5 +1,10 @@
+import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as path from 'node:path';
+import { tempProjects } from '../../core/src/testing/temp-projects';
 import { connect } from './connect';
+
+const projects = tempProjects('connect');
 
 /**
  * A server that asks for a password the way PostgreSQL with scram-sha-256 does: it answers the
@@ -58,4 +63,34 @@ describe('connect', () => {
       await server.stop();
     }
   }, 30_000);
+
+  it('sslmode=require: no ten-line driver warning before the one line', async () => {
+    const server = await saslServer();
+    const emitWarning = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      await expect(connect(`postgresql://app:pw@127.0.0.1:${server.port}/app?sslmode=require`, { cwd: process.cwd() })).rejects.toThrow(/^cannot connect to PostgreSQL at /);
+      expect(emitWarning.mock.calls.filter(([warning]) => /SSL modes/.test(String(warning)))).toEqual([]);
+    } finally {
+      emitWarning.mockRestore();
+      await server.stop();
+    }
+  }, 30_000);
+
+  it('a SQLite file that is no database: one line naming the file, while connecting', async () => {
+    const dir = projects('not-sqlite', { 'notes.db': 'hello, not a database\n' });
+    await expect(connect('sqlite:notes.db', { cwd: dir })).rejects.toThrow(/^cannot connect to SQLite database notes\.db: file is not a database$/);
+  }, 30_000);
+
+  it('pglite:<missing folder> is an error (no new database is made); pglite:memory: is an empty one asked for', async () => {
+    const dir = projects('pglite', { 'README.md': '' });
+    await expect(connect('pglite:missing', { cwd: dir })).rejects.toThrow(/^PGlite database missing: no such folder: .*pglite:memory:/);
+    expect(fs.existsSync(path.join(dir, 'missing'))).toBe(false);
+    await expect(connect('pglite:README.md', { cwd: dir })).rejects.toThrow(/^PGlite database README\.md: is a file, not a PGlite data folder$/);
+    const memory = await connect('pglite:memory:', { cwd: dir });
+    try {
+      expect(await memory.query('SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = $1', ['public'])).toEqual([{ n: 0 }]);
+    } finally {
+      await memory.close();
+    }
+  }, 120_000);
 });

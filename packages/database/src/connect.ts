@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { UserError, oneLine, redactSecrets, redactUrl, secretsOf } from '@oto/core';
 import { libsqlClient } from './clients/libsql';
 import { mysqlClient } from './clients/mysql';
-import { createPglite, pgliteClient } from './clients/pglite';
+import { openPgliteFolder, pgliteClient, PGLITE_MEMORY } from './clients/pglite';
 import { postgresClient } from './clients/postgres';
 import type { Bounds } from './clients/postgres';
 import { sqliteClient } from './clients/sqlite';
@@ -75,11 +75,19 @@ export function parseDatabaseUrl(url: string, cwd: string): Target {
     return { kind: 'sqlite', file: rest === ':memory:' ? rest : path.resolve(cwd, rest) };
   }
   if (scheme === 'libsql') return libsqlTarget(url, cwd);
-  if (scheme === 'pglite') return { kind: 'pglite', file: path.resolve(cwd, pathOf(url.slice('pglite:'.length))) };
+  if (scheme === 'pglite') {
+    const rest = pathOf(url.slice('pglite:'.length));
+    return { kind: 'pglite', file: rest === 'memory:' ? PGLITE_MEMORY : path.resolve(cwd, rest) };
+  }
   if (/\.(db|sqlite3?)$/i.test(url)) return { kind: 'sqlite', file: path.resolve(cwd, url) };
   throw new UserError(
     `database URL ${redactUrl(url)}: unknown kind; use postgresql://…, mysql://…, mariadb://…, sqlite:<file>, libsql://… or libsql:<file>, or pglite:<folder>`,
   );
+}
+
+/** A database file or folder as messages name it: relative to cwd when inside it. */
+function shownFile(cwd: string, file: string): string {
+  return file === PGLITE_MEMORY ? 'memory:' : path.relative(cwd, file) || file;
 }
 
 const DIALECT_NAME = { postgresql: 'PostgreSQL', mysql: 'MySQL/MariaDB', libsql: 'libSQL' } as const;
@@ -108,16 +116,16 @@ export async function connect(url: string, options: { cwd: string; bounds?: Boun
       case 'mysql':
         return await mysqlClient(target.url, redactUrl(target.url), bounds);
       case 'sqlite':
-        return sqliteClient(target.file, path.relative(options.cwd, target.file) || target.file, bounds.queryTimeoutMs);
+        return sqliteClient(target.file, shownFile(options.cwd, target.file), bounds.queryTimeoutMs);
       case 'libsql':
         if (target.file && !fs.existsSync(target.file)) throw new UserError(`libSQL database ${target.where} not found: check the path in --database-url`);
         return await libsqlClient(target.url, target.where);
       case 'pglite':
-        return pgliteClient(await createPglite(target.file), { label: `PGlite ${path.relative(options.cwd, target.file) || target.file}` });
+        return pgliteClient(await openPgliteFolder(target.file, shownFile(options.cwd, target.file)), { label: `PGlite ${shownFile(options.cwd, target.file)}` });
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    const where = 'where' in target ? `${DIALECT_NAME[target.kind]} at ${target.where}` : `${target.kind === 'sqlite' ? 'SQLite' : 'PGlite'} database ${target.file}`;
+    const where = 'where' in target ? `${DIALECT_NAME[target.kind]} at ${target.where}` : `${target.kind === 'sqlite' ? 'SQLite' : 'PGlite'} database ${shownFile(options.cwd, target.file)}`;
     throw new UserError(`cannot connect to ${where}: ${reason(error, secretsOf(url))}`);
   }
 }

@@ -1,4 +1,6 @@
+import * as fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { UserError } from '@oto/core';
 import { pgliteExtensions } from './pglite-extensions';
 import type { SqlClient } from './sql-client';
 
@@ -33,4 +35,20 @@ export function pgliteClient(db: PGlite, options: { label?: string; owned?: bool
       if (options.owned ?? true) await db.close();
     },
   };
+}
+
+/** `pglite:memory:`: a fresh, empty PGlite in memory, asked for by name. */
+export const PGLITE_MEMORY = ':memory:';
+
+/**
+ * The PGlite a `pglite:` URL names: its data folder, which must exist (PGlite would create a new,
+ * empty database in a missing one, and oto would report against it), or `pglite:memory:`.
+ */
+export async function openPgliteFolder(file: string, shown: string): Promise<PGlite> {
+  if (file === PGLITE_MEMORY) return createPglite();
+  if (!fs.existsSync(file)) {
+    throw new UserError(`PGlite database ${shown}: no such folder: give the data folder of a PGlite database, or pglite:memory: for an empty one in memory`);
+  }
+  if (!fs.statSync(file).isDirectory()) throw new UserError(`PGlite database ${shown}: is a file, not a PGlite data folder`);
+  return createPglite(file);
 }

@@ -29,6 +29,13 @@ export function sqliteClient(file: string, label: string, timeoutMs: number): Sq
   const Sqlite = betterSqlite3();
   const memory = file === ':memory:';
   const db: Database = new Sqlite(file, memory ? {} : { readonly: true, fileMustExist: true, timeout: timeoutMs });
+  // SQLite reads the header only at the first query: a file that is no database fails here, while connecting.
+  try {
+    db.pragma('schema_version');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return {
     dialect: 'sqlite',
     label,

@@ -9,7 +9,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { PGlite } from '@electric-sql/pglite';
 import { UserError, oneLine } from '@oto/core';
 import type { Dialect } from '@oto/core';
-import { createPglite, pgliteClient } from '../clients/pglite';
+import { createPglite, pgliteClient, PGLITE_MEMORY } from '../clients/pglite';
 import { libsqlClient } from '../clients/libsql';
 import { sqliteClient } from '../clients/sqlite';
 import type { SqlClient } from '../clients/sql-client';
@@ -69,10 +69,11 @@ export async function openReplayTarget(options: {
     const parsed = parseDatabaseUrl(url, options.cwd);
     if (parsed.kind === 'pglite') {
       // Served like the embedded one: a TypeORM replay connects to it through the socket server.
-      const shown = path.relative(options.cwd, parsed.file) || parsed.file;
+      const shown = parsed.file === PGLITE_MEMORY ? 'memory:' : path.relative(options.cwd, parsed.file) || parsed.file;
       let db: PGlite;
       try {
-        db = await createPglite(parsed.file);
+        // A replay may build its scratch database in a new folder (asked for by naming it); a live check may not.
+        db = await (parsed.file === PGLITE_MEMORY ? createPglite() : createPglite(parsed.file));
       } catch (error) {
         throw new UserError(`cannot open PGlite database ${shown}: ${oneLine(error)}`);
       }
