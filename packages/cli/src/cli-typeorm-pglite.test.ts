@@ -66,9 +66,25 @@ const project = (name: string) =>
     INSTALLED,
   );
 
+describe('oto check --typeorm --migrations into embedded PGlite', () => {
+  it('loads the extensions the migration classes create (cube ships with PGlite, unloaded by default)', async () => {
+    const dir = project('extension');
+    const cube = MIGRATION.replace(
+      'await queryRunner.query(`CREATE TABLE "member"',
+      'await queryRunner.query("CREATE EXTENSION IF NOT EXISTS \\"cube\\"");\n    await queryRunner.query(`CREATE TABLE "member"',
+    ).replace('"member_id" integer NOT NULL,', '"member_id" integer NOT NULL, "area" cube,');
+    fs.writeFileSync(path.join(dir, 'src/migration/1700000000000-Init.ts'), cube);
+    const { code, stdout, stderr } = await oto(dir, 'check', '--typeorm', 'src/data-source.ts', '--migrations', 'src/migration', '--format', 'json');
+    expect(stderr).toBe('');
+    expect((JSON.parse(stdout) as { diagnostics: { ruleId: string }[] }).diagnostics.map((d) => d.ruleId)).toEqual(['database-unique-missing']);
+    expect(code).toBe(1);
+  }, 180_000);
+});
+
 describe('oto check --typeorm --migrations --database-url pglite:<folder>', () => {
   it('replays the migration classes into the given PGlite folder through the socket server', async () => {
     const dir = project('replay');
+    fs.mkdirSync(path.join(dir, 'scratch'));
     const { code, stdout, stderr } = await oto(dir, 'check', '--typeorm', 'src/data-source.ts', '--migrations', 'src/migration', '--database-url', 'pglite:scratch', '--format', 'json');
     expect(stderr).toBe('');
     const findings = (JSON.parse(stdout) as { diagnostics: { ruleId: string; messageId: string }[] }).diagnostics.map((d) => `${d.ruleId}/${d.messageId}`);

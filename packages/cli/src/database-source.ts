@@ -3,10 +3,11 @@
  * database that replaying `--migrations` builds (into embedded PGlite or in-memory SQLite, or into
  * the empty scratch database `--database-url` names).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError, loadConfigFile, oneLine, shownPath } from '@oto/core';
 import type { DatabaseFacts, Dialect, SchemaModel } from '@oto/core';
-import { MigrationRecorder, openReplayTarget, readDatabase, readMigrationFolder, readPreludes, replayMigrationFolder } from '@oto/database';
+import { createdExtensions, MigrationRecorder, openReplayTarget, readDatabase, readMigrationFolder, readPreludes, replayMigrationFolder } from '@oto/database';
 import type { Prelude } from '@oto/database';
 import type { TypeormMigrations } from '@oto/typeorm';
 
@@ -33,6 +34,16 @@ export type DatabasePlan =
   | { readonly kind: 'source'; readonly typeorm: TypeormMigrations }
   | { readonly kind: 'compare'; read(declared: SchemaModel): Promise<DatabaseFacts> };
 
+/**
+ * The extensions a folder of TypeORM migration classes creates, read from their source text (the
+ * SQL is in string literals there), so the embedded PGlite loads them before TypeORM runs them.
+ */
+function typeormExtensions(dir: string | undefined): string[] {
+  if (!dir) return [];
+  const files = fs.readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts'));
+  return files.flatMap((f) => createdExtensions(fs.readFileSync(path.join(dir, f), 'utf8')));
+}
+
 /** TypeORM migration classes replayed by the TypeORM source, into a fresh scratch database. */
 function typeormReplay(dir: string | undefined, label: string, options: DatabaseOptions, cwd: string): TypeormMigrations {
   const { databaseUrl } = options;
@@ -40,7 +51,8 @@ function typeormReplay(dir: string | undefined, label: string, options: Database
     ...(dir ? { dir } : {}),
     async open(dialect: Dialect) {
       const preludes = await replayPreludes(cwd, options.config);
-      const target = await openReplayTarget({ dialect, cwd, ...(databaseUrl ? { databaseUrl } : {}) });
+      const extensions = databaseUrl ? [] : typeormExtensions(dir);
+      const target = await openReplayTarget({ dialect, cwd, ...(databaseUrl ? { databaseUrl } : { extensions }) });
       const recorder = new MigrationRecorder(target.client.dialect, label);
       let ran = 0;
       try {

@@ -7,14 +7,12 @@ import { shippedExtensions } from '../clients/pglite-extensions';
 import type { MigrationFolder } from './migration-folder';
 import { shimVector, VECTOR_SHIM_SETUP } from './vector-shim';
 
-const CREATE_EXTENSION = /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[A-Za-z_][\w$]*)/gi;
+/** A quoted name may stand in a JavaScript string (`\\"cube\\"`, a TypeORM migration's source). */
+const CREATE_EXTENSION = /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:\\?"([^"\\\n]+)\\?"|([A-Za-z_][\w$]*))/gi;
 
-/** The extensions a script creates, by name (`"uuid-ossp"` as `uuid-ossp`). */
+/** The extensions a script (or a migration's source text) creates, by name (`"uuid-ossp"` as `uuid-ossp`). */
 export function createdExtensions(sql: string): string[] {
-  return [...sql.matchAll(CREATE_EXTENSION)].map((m) => {
-    const name = m[1]!;
-    return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
-  });
+  return [...sql.matchAll(CREATE_EXTENSION)].map((m) => m[1] ?? m[2]!.toLowerCase());
 }
 
 export interface EmbeddedReplay {

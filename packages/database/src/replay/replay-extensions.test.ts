@@ -39,6 +39,8 @@ describe('extensions on embedded PGlite', () => {
     for (const name of ['uuid-ossp', 'cube', 'pg_trgm', 'isn', 'seg']) expect(shipped.has(name)).toBe(true);
     expect(shipped.has('vector')).toBe(false);
     expect(createdExtensions('create extension if not exists "uuid-ossp"; CREATE EXTENSION Cube WITH SCHEMA public;')).toEqual(['uuid-ossp', 'cube']);
+    // In a TypeORM migration's source: the quotes escaped in a string literal, SQL quoted after it.
+    expect(createdExtensions('await q.query("CREATE EXTENSION IF NOT EXISTS \\"isn\\"");\nawait q.query(`CREATE TABLE "t" ("a" int)`);')).toEqual(['isn']);
   });
 
   it('loads a shipped extension the migrations create, shims pgvector, and keeps the keys exact', async () => {
