@@ -59,8 +59,10 @@ export function writeFixFiles(writes: readonly FixWrite[], journal: string): voi
     } catch (error) {
       for (const rest of prepared.slice(i + 1)) discardWrite(rest);
       if (i === 0 && prepared.length > 1) fs.rmSync(journal, { force: true });
-      const done = i === 0 ? 'no file was changed' : `${prepared.slice(0, i).map((d) => d.label).join(', ')} already have their fix`;
-      throw new UserError(`${error instanceof UserError ? error.message : `${p.label}: ${(error as Error).message}`} (${done}; run oto fix again to finish)`);
+      const fixed = prepared.slice(0, i).map((d) => d.label);
+      const done = fixed.length === 0 ? 'no file was changed' : `${fixed.join(', ')} ${fixed.length === 1 ? 'has its' : 'have their'} fix already`;
+      const why = (error instanceof UserError ? error.message : `${p.label}: ${(error as Error).message}`).replace(/; run oto again$/, '');
+      throw new UserError(`${why} (${done}; run oto fix again to finish)`);
     }
   });
   fs.rmSync(journal, { force: true });
