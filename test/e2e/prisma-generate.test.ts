@@ -77,7 +77,7 @@ describe('prisma generate with the oto generator', () => {
     const { status, output } = generate(dir);
     expect(status).not.toBe(0);
     expect(output).toContain('oto found one-to-one problems at or above "warning"');
-    expect(output).toContain('Order.user is declared one-to-many');
+    expect(output).toContain('User.orders is declared one-to-many'); // named by the list that makes it to-many
     expect(output).not.toContain('one-to-one-naming');
   });
 
@@ -105,9 +105,10 @@ describe('prisma generate with the oto generator', () => {
     fs.writeFileSync(path.join(schema, 'order.prisma'), 'model Order {\n  id     Int  @id\n  userId Int  @unique\n  user   User @relation(fields: [userId], references: [id])\n}\n');
     const run = spawnSync(process.execPath, [PRISMA_CLI, 'generate', '--schema', 'prisma/schema'], { cwd: dir, env: prismaEnv(), encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('hidden-one-to-one  prisma/schema/order.prisma:4');
+    // At User.orders, the list that makes the unique Order.userId to-many, in its own file.
+    expect(run.stdout).toContain('hidden-one-to-one  prisma/schema/user.prisma:3');
     const report = JSON.parse(fs.readFileSync(path.join(dir, 'oto-out', 'oto-report.json'), 'utf8'));
-    expect(report.diagnostics[0].location).toMatchObject({ table: 'Order', file: 'prisma/schema/order.prisma', line: 4 });
+    expect(report.diagnostics[0].location).toMatchObject({ table: 'User', field: 'orders', file: 'prisma/schema/user.prisma', line: 3 });
   });
 
   it('fails on a schema with a syntax error, naming the line', () => {
