@@ -32,6 +32,9 @@ ALTER TABLE "Profile" ADD CONSTRAINT "Profile_accountId_fkey" FOREIGN KEY ("acco
 ALTER TABLE "Account" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "own account" ON "Account" FOR SELECT TO authenticated USING (auth.uid() = id);
 GRANT SELECT ON "Account" TO anon, authenticated, service_role;
+ALTER PUBLICATION supabase_realtime ADD TABLE "Profile";
+CREATE TABLE "Avatar" ("id" UUID NOT NULL DEFAULT extensions.uuid_generate_v4(), CONSTRAINT "Avatar_pkey" PRIMARY KEY ("id"));
+CREATE POLICY "own folder" ON storage.objects FOR SELECT TO authenticated USING (bucket_id = 'avatars' AND (storage.foldername(name))[1] = auth.uid()::text);
 `;
 const project = (name: string, config: object, extra: Record<string, string> = {}) =>
   projects(name, {

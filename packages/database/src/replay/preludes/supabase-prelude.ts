@@ -2,8 +2,10 @@
  * What a Supabase project's database holds before its own migrations run, as far as migrations
  * refer to it: the roles (`anon`, `authenticated`, `service_role`, …), the `auth` schema with
  * `auth.users` and the `auth.uid()`/`auth.role()`/`auth.jwt()`/`auth.email()` helpers, the
- * `extensions` schema, and `storage.buckets`/`storage.objects`. Written for oto's replay from
- * Supabase's documented schema (columns migrations reference, keys exact); not a copy of it.
+ * `extensions` schema (with `uuid-ossp` and `pgcrypto` in it), the `supabase_realtime` publication,
+ * and `storage.buckets`/`storage.objects` with the `storage.foldername()`/`filename()`/`extension()`
+ * helpers of storage policies. Written for oto's replay from Supabase's documented schema (the
+ * columns migrations reference, keys exact); not a copy of it.
  * Idempotent: roles are created only when missing (on a server they outlive the database).
  */
 export const SUPABASE_PRELUDE = `
@@ -21,6 +23,17 @@ $oto$;
 CREATE SCHEMA IF NOT EXISTS extensions;
 CREATE SCHEMA IF NOT EXISTS auth;
 CREATE SCHEMA IF NOT EXISTS storage;
+-- Supabase installs these in the extensions schema for every project.
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
+-- Realtime: migrations add their tables to this publication.
+DO $oto$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'supabase_realtime') THEN
+    CREATE PUBLICATION supabase_realtime;
+  END IF;
+END
+$oto$;
 
 CREATE TABLE IF NOT EXISTS auth.users (
   instance_id uuid,
@@ -86,6 +99,14 @@ CREATE TABLE IF NOT EXISTS storage.objects (
   last_accessed_at timestamptz DEFAULT now()
 );
 CREATE UNIQUE INDEX IF NOT EXISTS bucketid_objname ON storage.objects (bucket_id, name);
+
+-- The helpers storage policies use: the folders, file name and extension of an object's name.
+CREATE OR REPLACE FUNCTION storage.foldername(name text) RETURNS text[] LANGUAGE sql IMMUTABLE AS
+$$ SELECT (string_to_array(name, '/'))[1:array_length(string_to_array(name, '/'), 1) - 1] $$;
+CREATE OR REPLACE FUNCTION storage.filename(name text) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT (string_to_array(name, '/'))[array_length(string_to_array(name, '/'), 1)] $$;
+CREATE OR REPLACE FUNCTION storage.extension(name text) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT reverse(split_part(reverse(storage.filename(name)), '.', 1)) $$;
 
 GRANT USAGE ON SCHEMA public, extensions, auth, storage TO anon, authenticated, service_role;
 `;
