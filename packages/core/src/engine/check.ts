@@ -32,7 +32,10 @@ function relationNames(target: ReportTarget): string[] {
 
 function isIgnored(d: Diagnostic, target: ReportTarget, ignore: ResolvedConfig['ignore']): boolean {
   const { table, entity } = d.location;
-  if ([table, entity].some((n) => n !== undefined && ignore.tables.has(n))) return true;
+  // The table it is located at, and the dependent a relation's finding is about (a hidden
+  // one-to-one is located at the principal's list, but it is about the dependent's key).
+  const dependent = target.relation?.relation.dependent;
+  if ([table, entity, dependent?.table, dependent?.entity].some((n) => n !== undefined && ignore.tables.has(n))) return true;
   return relationNames(target).some((n) => ignore.relations.has(n));
 }
 

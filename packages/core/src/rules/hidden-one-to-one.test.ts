@@ -35,6 +35,10 @@ describe('hidden-one-to-one names the field that makes the relation to-many', ()
       'users.profiles is declared one-to-many, but profile(users_id) is unique (unique): the database allows at most one profile per users',
     ]);
   });
+  it('ignoring the dependent table still silences it, located at the principal as it is', () => {
+    const { diagnostics } = check(userProfile({}, { kind: 'many' }), { rules: [{ rule: hiddenOneToOne, severity: 'warning', options: {} }], ignore: { tables: new Set(['profile']), relations: new Set() }, failOn: 'error' });
+    expect(diagnostics).toEqual([]);
+  });
   it('the reference when only the dependent declares the relation', () => {
     expect(messageOf(userProfile({}, { kind: 'many', principalField: null }))).toEqual([
       'profile.users is declared many-to-one, but profile(users_id) is unique (unique): the database allows at most one profile per users',
