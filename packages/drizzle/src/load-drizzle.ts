@@ -90,7 +90,7 @@ function readDrizzleConfig(file: string, cwd: string, loader: ModuleLoader): { c
       const loaded = watchedLoad(label, () => loader.load(file)) as { default?: unknown };
       value = loaded && typeof loaded === 'object' && 'default' in loaded ? loaded.default : loaded;
     } catch (error) {
-      throw describeLoadError(error, label);
+      throw describeLoadError(error, label, cwd);
     }
   }
   const parsed = drizzleConfigSchema.safeParse(value);
@@ -193,7 +193,7 @@ export function loadDrizzleModel(options: LoadDrizzleOptions): LoadedDrizzleMode
       try {
         loaded.set(file, watchedLoad(shownPath(cwd, file), () => loader.load(file)));
       } catch (error) {
-        throw describeLoadError(error, shownPath(cwd, file));
+        throw describeLoadError(error, shownPath(cwd, file), cwd);
       }
     }
     const { exports, texts } = collectExports(schemaFiles, loaded, loader, cwd);

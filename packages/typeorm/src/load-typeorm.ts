@@ -150,6 +150,8 @@ export async function modelOfDataSource(
   label: string,
   /** Where the entity classes are declared, asked once the metadata is built (entity globs load then). */
   where: () => Pick<TypeormSchemaInput, 'origins' | 'files'> = () => ({}),
+  /** The project root, for file names in errors. */
+  cwd?: string,
 ): Promise<SchemaModel> {
   const type = String(dataSource.options.type);
   const dialect = DIALECTS[type];
@@ -161,7 +163,7 @@ export async function modelOfDataSource(
     entities = await buildEntityMetadata(dataSource);
   } catch (error) {
     // An entity file that fails to import names its module; TypeORM's own errors name the entity.
-    if (loadFailureOf(error)) throw describeLoadError(error, label);
+    if (loadFailureOf(error)) throw describeLoadError(error, label, cwd);
     throw new UserError(`${label}: TypeORM cannot build the entity metadata: ${oneLine(error)}`);
   }
   if (entities.length === 0) {
@@ -189,12 +191,12 @@ async function readDataSource(file: string, label: string, loader: ModuleLoader,
   try {
     exports = loader.load(file);
   } catch (error) {
-    throw driverMissing(error, label) ?? describeLoadError(error, label);
+    throw driverMissing(error, label) ?? describeLoadError(error, label, cwd);
   }
   const dataSource = await findDataSource(exports, label);
   // Read before the metadata is built: that leaves migrations out of the DataSource's options.
   const migrations = replay ? migrationsOption(dataSource, replay.dir, label) : undefined;
-  const model = await modelOfDataSource(dataSource, label, () => collectOrigins(loader, cwd));
+  const model = await modelOfDataSource(dataSource, label, () => collectOrigins(loader, cwd), cwd);
   return { dataSource, migrations, model };
 }
 
@@ -218,7 +220,7 @@ export async function loadTypeormModel(options: LoadTypeormOptions): Promise<Loa
       await replayTypeormMigrations(dataSource, migrations, session, label);
     } catch (error) {
       await session.abort();
-      if (loadFailureOf(error)) throw describeLoadError(error, label);
+      if (loadFailureOf(error)) throw describeLoadError(error, label, cwd);
       throw error;
     }
     return { model, dataSourceFile: label, stubbed: loader.stubbed, notes: loader.notes, database: await session.finish() };
