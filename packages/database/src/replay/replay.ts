@@ -2,7 +2,7 @@
  * Replays migrations one at a time and reads the database after each: the final database is what
  * the schema is compared with, and the steps say which migration dropped a key.
  */
-import { UserError, oneLine, redactUrls } from '@oto/core';
+import { UserError, oneLine, redactSecrets } from '@oto/core';
 import type { DatabaseFacts, MigrationStep } from '@oto/core';
 import type { Row, SqlClient } from '../clients/sql-client';
 import { introspect } from '../introspect/introspect';
@@ -68,7 +68,7 @@ export async function replaySqlMigrations(folder: MigrationFolder, target: Repla
     try {
       await target.client.exec(setup.sql);
     } catch (error) {
-      throw new UserError(`${label}: ${setup.label} fails on ${target.client.label}: ${redactUrls(oneLine(error))}`);
+      throw new UserError(`${label}: ${setup.label} fails on ${target.client.label}: ${redactSecrets(oneLine(error))}`);
     }
   }
   for (const migration of folder.migrations) {
@@ -77,7 +77,7 @@ export async function replaySqlMigrations(folder: MigrationFolder, target: Repla
         await target.client.exec(statement);
       } catch (error) {
         const which = migration.statements.length > 1 ? ` (statement ${i + 1} of ${migration.statements.length})` : '';
-        const message = redactUrls(oneLine(error));
+        const message = redactSecrets(oneLine(error));
         throw new UserError(`${label}: migration ${migration.name}${which} fails on ${target.client.label}: ${message}${advice(message, target.client.label, options.setup ?? [])}`);
       }
     }
