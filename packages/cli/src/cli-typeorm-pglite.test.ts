@@ -81,6 +81,28 @@ describe('oto check --typeorm --migrations into embedded PGlite', () => {
   }, 180_000);
 });
 
+describe('oto check --typeorm --migrations on Supabase', () => {
+  /** The member row is the auth user's: the migration references auth.users. */
+  const supabase = (name: string, config: object) => {
+    const dir = project(name);
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ oto: { naming: 'off', ...config } }));
+    const migration = MIGRATION.replace('"id" SERIAL NOT NULL, CONSTRAINT "PK_member"', '"id" SERIAL NOT NULL, "auth_id" uuid REFERENCES auth.users (id), CONSTRAINT "PK_member"');
+    fs.writeFileSync(path.join(dir, 'src/migration/1700000000000-Init.ts'), migration);
+    return dir;
+  };
+  const args = ['check', '--typeorm', 'src/data-source.ts', '--migrations', 'src/migration'];
+
+  it('without the prelude: one line that names the prelude to add', async () => {
+    await expectInputError(supabase('no-prelude', {}), args, /^oto: src\/data-source\.ts: migration Init1700000000000 fails on the scratch database: schema "auth" does not exist; Supabase creates .*"replay": \{ "prelude": \["supabase"\] \}/);
+  }, 180_000);
+
+  it('with it: the replay runs', async () => {
+    const { code, stderr } = await oto(supabase('prelude', { replay: { prelude: ['supabase'] } }), ...args);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  }, 180_000);
+});
+
 describe('oto check --typeorm --migrations --database-url pglite:<folder>', () => {
   it('replays the migration classes into the given PGlite folder through the socket server', async () => {
     const dir = project('replay');

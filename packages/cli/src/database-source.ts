@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError, loadConfigFile, oneLine, shownPath } from '@oto/core';
 import type { DatabaseFacts, Dialect, SchemaModel } from '@oto/core';
-import { createdExtensions, MigrationRecorder, openReplayTarget, readDatabase, readMigrationFolder, readPreludes, replayMigrationFolder } from '@oto/database';
+import { createdExtensions, MigrationRecorder, openReplayTarget, preludeAdvice, readDatabase, readMigrationFolder, readPreludes, replayMigrationFolder } from '@oto/database';
 import type { Prelude } from '@oto/database';
 import type { TypeormMigrations } from '@oto/typeorm';
 
@@ -77,6 +77,7 @@ function typeormReplay(dir: string | undefined, label: string, options: Database
             }
           },
           abort: () => target.close(),
+          advice: (message) => preludeAdvice(message, preludes),
         };
       } catch (error) {
         await target.close();

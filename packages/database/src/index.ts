@@ -14,6 +14,6 @@ export type { ReplayTarget } from './replay/replay-target';
 export { MigrationRecorder, replaySqlMigrations } from './replay/replay';
 export type { Query } from './replay/replay';
 export { replayDialect, replayMigrationFolder } from './replay/replay-folder';
-export { readPreludes, SHIPPED_PRELUDES } from './replay/preludes';
+export { preludeAdvice, readPreludes, SHIPPED_PRELUDES } from './replay/preludes';
 export type { Prelude } from './replay/preludes';
 export { createdExtensions } from './replay/embedded-extensions';

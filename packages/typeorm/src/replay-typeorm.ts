@@ -19,6 +19,8 @@ export interface ReplaySession {
   finish(): Promise<DatabaseFacts>;
   /** Releases the database after a failure. */
   abort(): Promise<void>;
+  /** What to add to a failing migration's message (the prelude to add, say); '' for nothing. */
+  advice?(message: string): string;
 }
 
 export interface TypeormMigrations {
@@ -101,7 +103,8 @@ export async function replayTypeormMigrations(
       await replay.runMigrations({ transaction: 'each' });
     } catch (error) {
       if (error instanceof UserError) throw error;
-      throw new UserError(`${label}: ${running ? `migration ${running}` : 'a migration'} fails on the scratch database: ${redactSecrets(oneLine(error))}`);
+      const message = redactSecrets(oneLine(error));
+      throw new UserError(`${label}: ${running ? `migration ${running}` : 'a migration'} fails on the scratch database: ${message}${session.advice?.(message) ?? ''}`);
     }
   } finally {
     await replay.destroy().catch(() => undefined);
