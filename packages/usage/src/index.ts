@@ -1,4 +1,4 @@
 export { readUsage } from './run-usage';
-export { loadUsagePrograms } from './load-project';
-export type { UsageProjectOptions, UsageProgram } from './load-project';
+export { openPrograms, readUsageConfigs } from './load-project';
+export type { UsageConfig, UsageProgram, UsageProjectOptions } from './load-project';
 export { createDrizzleRecogniser } from './drizzle/recognise-drizzle';

@@ -18,7 +18,14 @@ export interface UsageProjectOptions {
   readonly exclude?: readonly string[];
 }
 
-/** One tsconfig's program and the files of it to analyse (each file in one program only). */
+/** One tsconfig: its compiler options and the files of it to analyse. */
+export interface UsageConfig {
+  readonly tsconfig: string;
+  readonly options: ts.CompilerOptions;
+  readonly files: readonly string[];
+}
+
+/** One program and the files analysed in it (each file in one program only). */
 export interface UsageProgram {
   readonly tsconfig: string;
   readonly project: Project;
@@ -57,12 +64,13 @@ function configsOf(file: string, cwd: string, seen = new Set<string>()): { file:
 
 const isSource = (f: string) => /\.(c|m)?tsx?$/.test(f) && !/\.d\.(c|m)?ts$/.test(f) && !f.split(/[\\/]/).includes('node_modules');
 
-export function loadUsagePrograms(options: UsageProjectOptions): UsageProgram[] {
+/** The tsconfigs to read and their files; bad input (no tsconfig, no files) is one line. */
+export function readUsageConfigs(options: UsageProjectOptions): UsageConfig[] {
   const root = resolveConfigPath(options.tsconfig, options.cwd);
   const keep = options.include?.length ? picomatch([...options.include]) : () => true;
   const drop = options.exclude?.length ? picomatch([...options.exclude]) : () => false;
   const taken = new Set<string>();
-  const programs: UsageProgram[] = [];
+  const configs: UsageConfig[] = [];
   for (const { file, parsed } of configsOf(root, options.cwd)) {
     const files = parsed.fileNames
       .map((f) => path.resolve(f))
@@ -73,12 +81,33 @@ export function loadUsagePrograms(options: UsageProjectOptions): UsageProgram[] 
       });
     if (files.length === 0) continue;
     for (const f of files) taken.add(f);
-    const project = new Project({ compilerOptions: { ...parsed.options, noEmit: true }, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
-    for (const f of files) project.addSourceFileAtPath(f);
-    programs.push({ tsconfig: file, project, files });
+    configs.push({ tsconfig: file, options: { ...parsed.options, noEmit: true }, files });
   }
-  if (programs.length === 0) {
+  if (configs.length === 0) {
     throw new UserError(`${shown(root, options.cwd)}: matches no TypeScript files to check: see its "include"/"files"${options.include?.length || options.exclude?.length ? ' and usage.include/exclude in the oto config' : ''}`);
   }
-  return programs;
+  return configs;
+}
+
+/**
+ * The programs, one at a time (each can be collected once analysed). A file of a later tsconfig
+ * that an earlier program already loads through its imports (a solution's app importing its
+ * server package) is analysed there, as tsc checks it there: no second program type-checks it again.
+ */
+export function* openPrograms(configs: readonly UsageConfig[]): Generator<UsageProgram> {
+  const done = new Set<string>();
+  for (let i = 0; i < configs.length; i++) {
+    const config = configs[i]!;
+    const pending = config.files.filter((f) => !done.has(f));
+    if (pending.length === 0) continue;
+    const project = new Project({ compilerOptions: config.options, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+    for (const f of pending) project.addSourceFileAtPath(f);
+    const loaded = new Set(project.getProgram().compilerObject.getSourceFiles().map((sf) => path.resolve(sf.fileName)));
+    const own = new Set(pending);
+    const later = [...new Set(configs.slice(i + 1).flatMap((c) => c.files))].filter((f) => !done.has(f) && !own.has(f) && loaded.has(f));
+    for (const f of later) project.addSourceFileAtPath(f);
+    const files = [...pending, ...later];
+    for (const f of files) done.add(f);
+    yield { tsconfig: config.tsconfig, project, files };
+  }
 }

@@ -17,18 +17,18 @@ const RECOGNISERS: Partial<Record<SchemaModel['source'], (model: AnalyzedModel) 
   typeorm: createTypeormRecogniser,
 };
 import { readIgnoreComments } from './ignore-comments';
-import { loadUsagePrograms } from './load-project';
+import { openPrograms, readUsageConfigs } from './load-project';
 import type { UsageProjectOptions } from './load-project';
 
 export function readUsage(model: SchemaModel, options: UsageProjectOptions): UsageFacts {
   const analyzed = analyze(model);
-  const programs = loadUsagePrograms(options);
+  const configs = readUsageConfigs(options);
   const queries: Query[] = [];
   const unresolved: UnresolvedQuery[] = [];
   const ignores: IgnoreComment[] = [];
   const syntaxErrors: { location: CodeLocation; message: string }[] = [];
   let files = 0;
-  for (const { project, files: paths } of programs) {
+  for (const { project, files: paths } of openPrograms(configs)) {
     const recognise = RECOGNISERS[model.source]?.(analyzed);
     const program = project.getProgram().compilerObject;
     for (const path of paths) {
