@@ -60,5 +60,5 @@ describe('examples/typeorm: oto generate sql --into, a migration class', () => {
     } finally {
       await target.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
