@@ -7,7 +7,7 @@ module.exports = {
   testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts'],
   moduleNameMapper: {
     '^@oto/(core|prisma|drizzle|loader|typeorm|database|runtime|usage)$': '<rootDir>/packages/$1/src',
-    '^oto$': '<rootDir>/packages/cli/src',
+    '^@oto/cli$': '<rootDir>/packages/cli/src',
     // Node's ESM style `./x.js` for `./x.ts` (the examples' node16 resolution): jest resolves `./x` to either.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

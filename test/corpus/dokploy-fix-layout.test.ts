@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from 'oto';
+import { runCli } from '@oto/cli';
 import { CORPUS, ROOT, copyWritable, hasCorpus, installed, tempDir } from '../support/paths';
 
 const SCHEMA = 'packages/server/src/db/schema';

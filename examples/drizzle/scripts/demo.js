@@ -8,7 +8,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const drizzleKit = path.join(path.dirname(require.resolve('drizzle-kit', { paths: [root] })), 'bin.cjs');
-const oto = require.resolve('oto/bin/oto.js', { paths: [root] });
+const oto = require.resolve('@oto/cli/bin/oto.js', { paths: [root] });
 const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status;
 
 console.log('$ drizzle-kit generate   (examples/drizzle, drizzle.config.ts wrapped in withOto)\n');

@@ -6,7 +6,7 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const oto = require.resolve('oto/bin/oto.js', { paths: [root] });
+const oto = require.resolve('@oto/cli/bin/oto.js', { paths: [root] });
 
 console.log('$ oto check --typeorm src/data-source.ts   (examples/typeorm)\n');
 const run = spawnSync(process.execPath, [oto, 'check', '--typeorm', 'src/data-source.ts'], { cwd: root, stdio: 'inherit' });
