@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempProjects } from '../../packages/core/src/testing/temp-projects';
 import { oto } from '../../packages/cli/src/testing/run-oto';
+import { connect } from '@oto/database';
 import { DRIZZLE_KIT_CLI, installed, ROOT } from '../support/paths';
 
 const EXAMPLE = path.join(ROOT, 'examples/drizzle');
@@ -59,6 +60,24 @@ export const passportsRelations = relations(passports, ({ one }) => ({
 const config = (dialect: KitDialect) =>
   `import { defineConfig } from 'drizzle-kit';\n\nexport default defineConfig({ schema: './src/schema.ts', out: './migrations', dialect: '${dialect}' });\n`;
 
+/** An empty MariaDB database of this test's own, when OTO_TEST_MYSQL_URL names a server. */
+async function mysqlScratch(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const server = process.env['OTO_TEST_MYSQL_URL'];
+  if (!server) return undefined;
+  const name = 'oto_replay_d_kit';
+  const admin = await connect(server, { cwd: process.cwd() });
+  await admin.exec(`DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\``).finally(() => admin.close());
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = await connect(server, { cwd: process.cwd() });
+      await again.exec(`DROP DATABASE IF EXISTS \`${name}\``).finally(() => again.close());
+    },
+  };
+}
+
 const sqlFiles = (dir: string) => fs.readdirSync(path.join(dir, 'migrations')).filter((f) => f.endsWith('.sql')).sort();
 
 describe.each<[KitDialect, boolean, boolean]>([
@@ -103,11 +122,16 @@ describe.each<[KitDialect, boolean, boolean]>([
         'ALTER TABLE "oto_passport" ADD CONSTRAINT "oto_passport_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE restrict ON UPDATE no action;',
       ]);
     }
-    if (dialect !== 'mysql') {
-      // And the folder replays: no constraint is added twice.
-      const replay = await oto(dir, 'check', '--drizzle', 'drizzle.config.ts', '--migrations', 'migrations');
-      expect(replay.stderr).not.toContain('fails on');
-      expect(replay.code).toBe(0);
+    // And the folder replays (MySQL on the MariaDB server, in a scratch database): no constraint is added twice.
+    const scratch = dialect === 'mysql' ? await mysqlScratch() : undefined;
+    if (dialect !== 'mysql' || scratch) {
+      try {
+        const replay = await oto(dir, 'check', '--drizzle', 'drizzle.config.ts', '--migrations', 'migrations', ...(scratch ? ['--database-url', scratch.url] : []));
+        expect(replay.stderr).not.toContain('fails on');
+        expect(replay.code).toBe(0);
+      } finally {
+        await scratch?.drop();
+      }
     }
   }, 240_000);
 });
