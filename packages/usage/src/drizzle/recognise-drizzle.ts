@@ -2,7 +2,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { AnalyzedModel, Query, UnresolvedQuery } from '@oto/core';
-import { locationOf, Unresolved } from '../code-location';
+import { locationOf, unresolvedReason } from '../code-location';
 import { builderStart, readBuilder } from './drizzle-builder';
 import { readRelational, relationalReceiver } from './drizzle-relational';
 import { createTableResolver } from './drizzle-tables';
@@ -33,8 +33,7 @@ export function createDrizzleRecogniser(model: AnalyzedModel) {
         const kind = builderStart(call);
         if (kind) queries.push(readBuilder(call, kind, tables));
       } catch (error) {
-        if (!(error instanceof Unresolved)) throw error;
-        unresolved.push({ location: locationOf(call), reason: error.message });
+        unresolved.push({ location: locationOf(call), reason: unresolvedReason(error) });
       }
     }
     return { queries, unresolved };

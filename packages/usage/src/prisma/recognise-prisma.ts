@@ -2,7 +2,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
 import type { AnalyzedModel, Consumption, Query, UnresolvedQuery } from '@oto/core';
-import { locationOf, Unresolved } from '../code-location';
+import { locationOf, unresolvedReason } from '../code-location';
 import { consumptionOf } from '../consumption';
 import { objectOf, property } from '../object-literal';
 import type { Recognised } from '../drizzle/recognise-drizzle';
@@ -57,8 +57,7 @@ export function createPrismaRecogniser(model: AnalyzedModel) {
         const query = readCall(call, callee.getName(), model);
         if (query) queries.push(query);
       } catch (error) {
-        if (!(error instanceof Unresolved)) throw error;
-        unresolved.push({ location: locationOf(call), reason: error.message });
+        unresolved.push({ location: locationOf(call), reason: unresolvedReason(error) });
       }
     }
     return { queries, unresolved };
