@@ -14,14 +14,17 @@ describe('a module that does not parse is named at file:line:column, with no stu
       'src/entity/user.ts': BROKEN,
       'src/data-source.ts': `import { User } from './entity/user';\nexport const entities = [User];\n`,
       'src/broken.js': `module.exports = {\n  a: 1,,\n};\n`,
+      'src/unclosed.ts': `export class User {\n  id = 1;\n`,
     },
     { typescript: installed('typescript', __dirname) },
   );
 
   it.each([
     ['swc', 'src/data-source.ts', /^src\/data-source\.ts: src\/entity\/user\.ts:3:23: syntax error: Expression expected$/],
-    // TypeScript emits code anyway, and Node's parser points into that: the source itself is named.
-    ['project-typescript', 'src/data-source.ts', /^src\/data-source\.ts: src\/entity\/user\.ts:3:23: syntax error: Expression expected$/],
+    // TypeScript would emit code anyway (Node's parser then pointing into it): its own diagnostic names the source.
+    ['project-typescript', 'src/data-source.ts', /^src\/data-source\.ts: src\/entity\/user\.ts:3:23: syntax error: Expression expected\.$/],
+    // A missing brace TypeScript recovers from: the emitted code would run, without the class body's end.
+    ['project-typescript', 'src/unclosed.ts', /^src\/unclosed\.ts: src\/unclosed\.ts:3:1: syntax error: '}' expected\.$/],
     ['swc', 'src/broken.js', /^src\/broken\.js: src\/broken\.js:2:8: syntax error: /],
   ] as const)('compiled with %s: %s', (compiler, entry, message) => {
     let error: unknown;

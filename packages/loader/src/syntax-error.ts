@@ -47,8 +47,19 @@ function parseSource(file: string): SyntaxErrorAt | undefined {
   }
 }
 
+const AT = Symbol.for('oto.loader.syntax-error');
+
+/** The error a compiler of the loader throws for a source that does not parse (TypeScript would emit it anyway). */
+export function syntaxError(at: SyntaxErrorAt): SyntaxError {
+  const error = new SyntaxError(`${at.file}:${at.line ?? 0}:${at.column ?? 0}: ${at.message}`);
+  Object.defineProperty(error, AT, { value: at, enumerable: false });
+  return error;
+}
+
 /** Where and why a module failed to parse, when `error` is a syntax error; undefined otherwise. */
 export function syntaxErrorOf(error: unknown): SyntaxErrorAt | undefined {
+  const known = typeof error === 'object' && error !== null ? (error as { [AT]?: SyntaxErrorAt })[AT] : undefined;
+  if (known) return known;
   const message = String((error as { message?: unknown } | null)?.message ?? '');
   const swc = fromSwc(message);
   if (swc) return swc;

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type * as TypeScript from 'typescript';
+import { syntaxError } from './syntax-error';
 
 /** The project's tsconfig: its files, and its options with what loading at run time needs. */
 function project(ts: typeof TypeScript, cwd: string): { files: string[]; options: TypeScript.CompilerOptions } {
@@ -96,6 +97,12 @@ export function typescriptProgramCompiler(ts: typeof TypeScript, cwd: string, li
     }
     let output = '';
     if (source && program) {
+      // TypeScript emits code for a file that does not parse (a missing brace, say): never run that.
+      const broken = program.getSyntacticDiagnostics(source)[0];
+      if (broken?.start !== undefined) {
+        const { line, character } = source.getLineAndCharacterOfPosition(broken.start);
+        throw syntaxError({ file: filename, line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(broken.messageText, ' ') });
+      }
       program.emit(source, (name, text) => {
         if (/\.[cm]?js$/.test(name)) output = text;
       });
