@@ -33,6 +33,14 @@ if (replay !== 1) {
 }
 console.log('\noto found it: migration 0001_drop_car_unique drops the unique of cars.driver, a one-to-one the schema still declares.');
 
+console.log('\n$ oto check --usage tsconfig.usage.json   (how the app code in src/pg uses the one-to-ones, through the type checker)\n');
+const usage = run([oto, 'check', '--usage', 'tsconfig.usage.json']);
+if (usage !== 1) {
+  console.error(`\nexpected the usage report to hold the app's misuses (exit 1), got exit ${usage}`);
+  process.exit(1);
+}
+console.log('\nEach misuse in src/pg/app-usage.ts is found at its call, beside its correct form, which is not.');
+
 // The app code (TypeScript) runs through oto's own loader, the one `oto check` loads schemas with,
 // so the example needs no build step.
 console.log('\n$ src/pg/accessors-demo.ts   (the generated accessors, on embedded PGlite migrated from migrations/pg)\n');
