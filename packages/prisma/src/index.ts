@@ -9,3 +9,4 @@ export { describePrismaError } from './prisma-errors';
 export { findPartialUniques, findRelationMode, locateDeclarations, unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
 export type { PartialUnique, SchemaFile, RelationMode } from './schema-text';
 export { editPrismaSchema } from './fix/edit-prisma-schema';
+export { generatorBlockConfig, isOtoGenerator } from './generator/generator-block';

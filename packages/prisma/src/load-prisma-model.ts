@@ -1,11 +1,12 @@
 import { stripVTControlCharacters } from 'node:util';
-import type { SchemaModel } from '@oto/core';
+import type { OtoConfig, SchemaModel } from '@oto/core';
 import { shownPath, UserError } from '@oto/core';
 import { getConfig, getDMMF } from '@prisma/internals';
 import { fromDmmf } from './from-dmmf';
 import { findPrismaSchema } from './load-prisma-schema';
 import type { FindSchemaOptions, FoundSchema } from './load-prisma-schema';
 import { adaptPrisma5Views, restoreViewKeys, viewsAdaptedWarning } from './prisma-5-views';
+import { generatorBlockConfig } from './generator/generator-block';
 import { describePrismaError } from './prisma-errors';
 import { unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
 import type { SchemaFile } from './schema-text';
@@ -15,6 +16,8 @@ export interface LoadedPrismaModel {
   readonly model: SchemaModel;
   /** What was adapted for Prisma 7 in a schema written for Prisma 5 or 6, in one line, if anything. */
   readonly warnings: readonly string[];
+  /** The settings of the schema's `generator oto` block ({} without one): over the config file, as in `prisma generate`. */
+  readonly overrides: OtoConfig;
 }
 
 function toDatamodel(files: readonly SchemaFile[]): [string, string][] {
@@ -47,7 +50,7 @@ export function prepareSchema(files: readonly SchemaFile[]) {
  * change the data model), and views keep the `@id` and `@@index` Prisma 5 took (prisma-5-views),
  * said in one warning. Anything else Prisma rejects becomes one line naming file and line.
  */
-export async function readPrismaSchema(schema: FoundSchema, cwd = process.cwd()): Promise<{ model: SchemaModel; warnings: string[] }> {
+export async function readPrismaSchema(schema: FoundSchema, cwd = process.cwd()): Promise<{ model: SchemaModel; warnings: string[]; overrides: OtoConfig }> {
   try {
     const views = adaptPrisma5Views(withoutConnectionUrls(schema.files));
     const { files, config } = await readDatasource(views.files);
@@ -56,7 +59,8 @@ export async function readPrismaSchema(schema: FoundSchema, cwd = process.cwd())
     const dmmf = await getDMMF({ datamodel: toDatamodel(files) });
     const datamodel = restoreViewKeys(dmmf.datamodel, views.keys);
     const warning = viewsAdaptedWarning(views, (file) => shownPath(cwd, file));
-    return { model: fromDmmf({ datamodel, provider: datasource.activeProvider, files: schema.files }), warnings: warning ? [warning] : [] };
+    const overrides = generatorBlockConfig(config.generators, (file) => shownPath(cwd, file || schema.schemaPath));
+    return { model: fromDmmf({ datamodel, provider: datasource.activeProvider, files: schema.files }), warnings: warning ? [warning] : [], overrides };
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(describePrismaError(error));

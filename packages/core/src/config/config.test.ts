@@ -24,13 +24,13 @@ describe('config', () => {
   });
 
   it.each([
-    [{ rules: { 'no-such-rule': 'off' } }, /^oto\.config\.json: rules: Unrecognized key: "no-such-rule"$/],
-    [{ rules: { 'one-to-one-unique': 'loud' } }, /^oto\.config\.json: rules\.one-to-one-unique: Invalid input/],
+    [{ rules: { 'no-such-rule': 'off' } }, /^oto\.config\.json: rules: Unrecognized key: "no-such-rule", allowed: one-to-one-unique, /],
+    [{ rules: { 'one-to-one-unique': 'loud' } }, /^oto\.config\.json: rules\.one-to-one-unique: expected a severity \(error, warning or warn, info, off\)/],
     [{ naming: 'suffix' }, /^oto\.config\.json: naming: Invalid option/],
     [{ ignore: { table: ['x'] } }, /^oto\.config\.json: ignore: Unrecognized key: "table"/],
     [{ extra: true }, /^oto\.config\.json: Unrecognized key: "extra"/],
     // The misspelling, not the key it left missing.
-    [{ accessors: { output: 'x.ts' } }, /^oto\.config\.json: accessors: Unrecognized key: "output"$/],
+    [{ accessors: { output: 'x.ts' } }, /^oto\.config\.json: accessors: Unrecognized key: "output" \(did you mean "out"\?\), allowed: out$/],
     [{ accessors: {} }, /^oto\.config\.json: accessors\.out: Invalid input/],
   ])('rejects %j naming the file and the key', (input, message) => {
     expect(() => parseConfig(input, 'oto.config.json')).toThrow(message);

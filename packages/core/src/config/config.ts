@@ -3,13 +3,20 @@ import { RULES, NAMING_MODES } from '../rules';
 import type { Rule } from '../rules';
 import type { Severity } from '../diagnostics';
 import { UserError } from '../errors';
+import { describeConfigError } from './describe-config-error';
 
 export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
+/** `warn`, eslint's spelling, is accepted for `warning` (config, generator block, flags). */
+export function canonicalSeverity<T extends string>(value: T | 'warn'): T | 'warning' {
+  return value === 'warn' ? 'warning' : (value as T);
+}
 
-const severitySetting = z.enum(SEVERITY_SETTINGS);
-const ruleSetting = z.union([severitySetting, z.tuple([severitySetting, z.record(z.string(), z.unknown())])]);
+const severitySetting = z.enum([...SEVERITY_SETTINGS, 'warn']).transform((s) => (s === 'warn' ? 'warning' : s));
+const ruleSetting = z.union([severitySetting, z.tuple([severitySetting, z.record(z.string(), z.unknown())])], {
+  error: `expected a severity (error, warning or warn, info, off) or [severity, options]`,
+});
 
 /** The oto configuration, as written in `oto.config.*`, `package.json#oto` or a generator block. */
 export const otoConfigSchema = z
@@ -24,7 +31,10 @@ export const otoConfigSchema = z
       .strict()
       .optional(),
     /** The lowest severity that fails the run. */
-    failOn: z.enum(FAIL_ON).optional(),
+    failOn: z
+      .enum([...FAIL_ON, 'warn'])
+      .transform((s) => (s === 'warn' ? 'warning' : s))
+      .optional(),
     /**
      * Modules replaced by inert stubs when oto loads Drizzle or TypeORM sources (import specifiers
      * or project paths, globs allowed): app modules that need secrets, env vars or servers to load.
@@ -41,6 +51,11 @@ export const otoConfigSchema = z
      * file relative to the config file's folder.
      */
     replay: z.object({ prelude: z.array(z.string().min(1)).optional() }).strict().optional(),
+    /**
+     * The TypeORM data source module (what the TypeORM CLI takes as -d), relative to the config
+     * file's folder: `oto check`, `fix` and `generate` read it without --typeorm.
+     */
+    typeorm: z.string().min(1).optional(),
     /**
      * `oto check --usage`: the tsconfig of the application code (a solution tsconfig's references
      * are followed), and globs of files to keep or leave out (relative to the tsconfig's folder).
@@ -95,7 +110,7 @@ export function mergeConfigs(...configs: readonly OtoConfig[]): OtoConfig {
 /** Validates a config; `source` names where it came from in the one-line error. */
 export function parseConfig(input: unknown, source: string): OtoConfig {
   const parsed = otoConfigSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new UserError(`${source}: ${describeZodError(parsed.error)}`);
+  if (!parsed.success) throw new UserError(`${source}: ${describeConfigError(parsed.error, otoConfigSchema)}`);
   return parsed.data;
 }
 

@@ -1,2 +1,3 @@
 export * from './config';
 export * from './load-config';
+export { allowedKeys, describeConfigError, didYouMean } from './describe-config-error';

@@ -26,3 +26,18 @@ describe('generator options', () => {
     expect(() => parseGeneratorOptions(raw)).toThrow(message);
   });
 });
+
+describe('generator options: eslint habits', () => {
+  it('accepts warn for warning in rules and failOn', () => {
+    expect(toConfig(parseGeneratorOptions({ failOn: 'warn', rules: ['one-to-one-naming = warn'] }))).toEqual({
+      failOn: 'warning',
+      rules: { 'one-to-one-naming': 'warning' },
+    });
+  });
+  it.each([
+    [{ rules: 'hiden-one-to-one = off' }, 'generator oto: rules.0: unknown rule "hiden-one-to-one" (did you mean "hidden-one-to-one"?): one of '],
+    [{ failon: 'error' }, 'generator oto: Unrecognized key: "failon" (did you mean "failOn"?), allowed: failOn, naming, rules, config, accessors'],
+  ])('%j gets a did-you-mean', (raw, message) => {
+    expect(() => parseGeneratorOptions(raw)).toThrow(message);
+  });
+});

@@ -3,7 +3,7 @@
  * strings); they are validated here, and an unknown or ill-typed one fails `prisma generate` with one line.
  */
 import { z } from 'zod';
-import { FAIL_ON, NAMING_MODES, RULE_IDS, SEVERITY_SETTINGS, UserError, describeZodError } from '@oto/core';
+import { FAIL_ON, NAMING_MODES, RULE_IDS, SEVERITY_SETTINGS, UserError, canonicalSeverity, describeConfigError, didYouMean } from '@oto/core';
 import type { OtoConfig } from '@oto/core';
 
 const ruleSetting = z.string().transform((text, ctx): [string, string] => {
@@ -13,10 +13,14 @@ const ruleSetting = z.string().transform((text, ctx): [string, string] => {
     return z.NEVER;
   };
   if (!match) return fail(`"${text}": expected "<rule-id> = <severity>", e.g. "one-to-one-naming = off"`);
-  const [, id = '', severity = ''] = match;
-  if (!RULE_IDS.includes(id)) return fail(`unknown rule "${id}": one of ${RULE_IDS.join(', ')}`);
+  const [, id = '', given = ''] = match;
+  const severity = canonicalSeverity(given);
+  if (!RULE_IDS.includes(id)) {
+    const guess = didYouMean(id, RULE_IDS);
+    return fail(`unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}: one of ${RULE_IDS.join(', ')}`);
+  }
   if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
-    return fail(`unknown severity "${severity}" for ${id}: one of ${SEVERITY_SETTINGS.join(', ')}`);
+    return fail(`unknown severity "${given}" for ${id}: one of ${SEVERITY_SETTINGS.join(', ')} (warn for warning)`);
   }
   return [id, severity];
 });
@@ -24,7 +28,10 @@ const ruleSetting = z.string().transform((text, ctx): [string, string] => {
 export const generatorOptionsSchema = z
   .object({
     /** The lowest severity that fails `prisma generate`: error (default), warning or never. */
-    failOn: z.enum(FAIL_ON).optional(),
+    failOn: z
+      .enum([...FAIL_ON, 'warn'])
+      .transform((s) => (s === 'warn' ? 'warning' : s))
+      .optional(),
     /** The oto_ naming convention: prefix (default), infix or off. */
     naming: z.enum(NAMING_MODES).optional(),
     /** Rule severities: `rules = ["one-to-one-naming = off", "hidden-one-to-one = error"]`. */
@@ -40,7 +47,7 @@ export type GeneratorOptions = z.infer<typeof generatorOptionsSchema>;
 
 export function parseGeneratorOptions(raw: Readonly<Record<string, unknown>>): GeneratorOptions {
   const parsed = generatorOptionsSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`generator oto: ${describeZodError(parsed.error)}`);
+  if (!parsed.success) throw new UserError(`generator oto: ${describeConfigError(parsed.error, generatorOptionsSchema)}`);
   return parsed.data;
 }
 
