@@ -27,6 +27,9 @@ import type { Casing } from './drizzle-tables';
 import { ColumnNames, fromDrizzleTable, isDrizzleTable, tableDialect, tableName } from './drizzle-tables';
 import type { Side as DirectionSide } from './relation-direction';
 import { orient, pointedAtCounts } from './relation-direction';
+import type { RelationFilter } from './relation-filter';
+import { relationFilter } from './relation-filter';
+import { isRelationsV2Config, readRelationsV2 } from './relations-v2';
 import { locateRelationField, locateTableParts } from './source-text';
 
 /** A value one of the schema's modules exports, and where it is declared. */
@@ -58,6 +61,8 @@ interface Declaration {
   /** A `one()` with `fields` whose columns are all NOT NULL: drizzle types it non-null. */
   readonly required: boolean;
   readonly hasFields: boolean;
+  /** Drizzle v1's `where` on a `one`, over the rows of the other table. */
+  readonly filter?: RelationFilter;
   readonly origin?: Origin;
 }
 
@@ -93,6 +98,8 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
   const exports = [...seen.values()];
   const tableExports = exports.filter((e) => isDrizzleTable(e.value));
   const relationExports = exports.filter((e) => is(e.value, Relations));
+  // drizzle-orm 1.0's defineRelations / defineRelationsPart (relations v2).
+  const relationsV2Exports = exports.filter((e) => isRelationsV2Config(e.value));
 
   const dialect = input.dialect ?? tableDialect(tableExports[0]?.value) ?? 'postgresql';
   for (const e of tableExports) {
@@ -181,6 +188,28 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
     }
   }
 
+  const v2 = readRelationsV2(
+    relationsV2Exports.map((e) => e.value as Parameters<typeof readRelationsV2>[0][number]),
+    names,
+  );
+  const v2Owner = relationsV2Exports.find((e) => e.origin)?.origin;
+  const drizzleTables = new Map<string, DrizzleTable>(tableExports.map((e) => [keyOf(e.value as DrizzleTable), e.value as DrizzleTable]));
+  for (const d of v2.declarations) {
+    if (!tables.has(d.tableKey) || !tables.has(d.otherKey)) {
+      const missing = tables.has(d.tableKey) ? d.otherKey : d.tableKey;
+      throw new UserError(`${at(v2Owner)}relation ${d.tsName}.${d.field} refers to table "${missing.replace(/^.*\./, '')}", which no schema file exports: export the table from a schema file`);
+    }
+    // The field's line: the table's key in the defineRelations callback, then the field under it.
+    const origin = locateRelationField(locateRelationField(v2Owner, d.tsName, input.files), d.field, input.files);
+    const target = drizzleTables.get(d.otherKey);
+    const { tsName: _tsName, filter, ...declaration } = d;
+    declarations.push({
+      ...declaration,
+      ...(filter !== undefined && target ? { filter: relationFilter(filter, target, names) } : {}),
+      ...(origin ? { origin } : {}),
+    });
+  }
+
   // Every declaration over the same two column lists is one relation.
   const groups = new Map<string, { a: Side; b: Side }>();
   for (const d of declarations) {
@@ -194,6 +223,11 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
     }
     const side = group.a.tableKey === d.tableKey && group.a.columns.join() === d.columns.join() ? group.a : group.b;
     side.declaration ??= d;
+  }
+  // A `through` junction's foreign keys: many-to-one relations no field declares.
+  for (const j of v2.junctions) {
+    const key = [`${j.tableKey}(${j.columns.join(',')})`, `${j.otherKey}(${j.otherColumns.join(',')})`].sort().join(' ~ ');
+    if (!groups.has(key)) groups.set(key, { a: { tableKey: j.tableKey, columns: j.columns }, b: { tableKey: j.otherKey, columns: j.otherColumns } });
   }
 
   const pointedAt = pointedAtCounts(tables, declarations);
@@ -248,11 +282,18 @@ function toRelation(dependent: Side, principal: Side, tables: ReadonlyMap<string
   const dep = end(dependent, 'dependent', tables);
   const pri = end(principal, 'principal', tables);
   const named = dependent.declaration?.relationName ?? principal.declaration?.relationName;
-  const label = dep.field ? `${dep.entity ?? dep.table}.${dep.field}` : `${pri.entity ?? pri.table}.${pri.field ?? ''}`;
+  const label = dep.field
+    ? `${dep.entity ?? dep.table}.${dep.field}`
+    : pri.field
+      ? `${pri.entity ?? pri.table}.${pri.field}`
+      : `${dep.entity ?? dep.table}(${dependent.columns.join(',')})`;
+  // A v1 `one` with `where` on the dependent's rows (the principal's field filters them) is a filtered one-to-one.
+  const filter = principal.declaration?.filter;
   return {
     name: named ?? label,
     dependent: dep,
     principal: pri,
     foreignKey: { columns: dependent.columns, referencedColumns: principal.columns },
+    ...(filter ? { filter } : {}),
   };
 }

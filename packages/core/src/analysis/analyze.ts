@@ -1,6 +1,6 @@
 import { relationKind, sameList, tableKey } from '../model';
 import type { ForeignKey, Relation, RelationKind, SchemaModel, Table, UniqueKey } from '../model';
-import { findBackingKey, findConditionalKeys } from './backing-key';
+import { findBackingKey, findConditionalKeys, findFilterKey } from './backing-key';
 import type { BackingKey } from './backing-key';
 
 /** A relation with what the schema says about its keys. */
@@ -13,6 +13,8 @@ export interface AnalyzedRelation {
   readonly backing: BackingKey | null;
   /** Partial uniques over the foreign key (a conditional one-to-one). */
   readonly conditional: readonly UniqueKey[];
+  /** The partial unique whose predicate is the relation's filter (a filtered one-to-one it backs). */
+  readonly filterKey?: UniqueKey;
   /** The key that makes the referenced columns unique on the principal; null when there is none. */
   readonly target: BackingKey | null;
   /** The foreign key constraint on the dependent with the relation's columns, if any. */
@@ -41,6 +43,8 @@ export function analyze(model: SchemaModel): AnalyzedModel {
     const principal = table(relation.principal.table, relation.principal.schema);
     const fk = relation.foreignKey;
     const constraint = findConstraint(dependent, relation);
+    const filtered = relation.filter?.sql;
+    const filterKey = dependent && fk && filtered !== undefined ? findFilterKey(dependent, fk.columns, filtered) : undefined;
     return {
       relation,
       kind: relationKind(relation),
@@ -48,6 +52,7 @@ export function analyze(model: SchemaModel): AnalyzedModel {
       ...(principal ? { principal } : {}),
       backing: dependent && fk ? findBackingKey(dependent, fk.columns) : null,
       conditional: dependent && fk ? findConditionalKeys(dependent, fk.columns) : [],
+      ...(filterKey ? { filterKey } : {}),
       target: principal && fk ? findBackingKey(principal, fk.referencedColumns) : null,
       ...(constraint ? { constraint } : {}),
     };

@@ -50,3 +50,23 @@ export function findBackingKey(table: Table, columns: readonly string[]): Backin
 export function findConditionalKeys(table: Table, columns: readonly string[]): readonly UniqueKey[] {
   return table.uniques.filter((u) => u.where !== undefined && !u.expression && coversKey(columns, u.columns));
 }
+
+/** A predicate's AND-ed conditions, compared without quotes, table qualifiers, parentheses or case. */
+function conjuncts(predicate: string): string {
+  return predicate
+    .replace(/["`\[\]]/g, '')
+    .replace(/\b\w+\.(?=\w)/g, '')
+    .replace(/[()]/g, ' ')
+    .toLowerCase()
+    .split(/\s+and\s+/)
+    .map((c) => c.replace(/\s+/g, ' ').replace(/\s*(<>|!=|=)\s*/g, ' $1 ').replace('!=', '<>').trim())
+    .filter((c) => c.length > 0)
+    .sort()
+    .join(' and ');
+}
+
+/** The partial unique over the columns whose predicate is the filter's: it backs a filtered relation. */
+export function findFilterKey(table: Table, columns: readonly string[], predicate: string): UniqueKey | undefined {
+  const wanted = conjuncts(predicate);
+  return findConditionalKeys(table, columns).find((u) => u.where !== undefined && conjuncts(u.where) === wanted);
+}

@@ -108,6 +108,12 @@ export interface Relation {
   readonly principal: RelationEnd;
   /** Absent when the ORM declares no foreign key columns on either side. */
   readonly foreignKey?: RelationForeignKey;
+  /**
+   * A filtered relation (Drizzle v1's `one({ where })`): it holds only over the dependent rows the
+   * filter keeps. `text` is the filter as written, `sql` its predicate over the dependent's columns
+   * when oto can express it (the WHERE of the partial unique that backs it).
+   */
+  readonly filter?: { readonly text: string; readonly sql?: string };
 }
 
 export interface SchemaModel {

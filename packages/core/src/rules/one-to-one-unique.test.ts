@@ -11,6 +11,12 @@ const composite = (uniques: readonly (readonly string[])[]) =>
     [relation({ dependent: 'thread', principal: 'chapter', columns: ['chapter_comic_id', 'chapter_index'], references: ['comic_id', 'index'] })],
   );
 
+/** A filtered one-to-one (Drizzle v1's one({ where })) over the profile rows whose deleted_at IS NULL. */
+const filtered = (uniques: Parameters<typeof userProfile>[0]['uniques']) => {
+  const m = userProfile({ columns: ['id', 'users_id', 'deleted_at?'], uniques: uniques ?? [] });
+  return { ...m, relations: m.relations.map((r) => ({ ...r, filter: { text: '{"deletedAt":{"isNull":true}}', sql: '"deleted_at" IS NULL' } })) };
+};
+
 /** Two one-to-ones between the same two tables: each foreign key needs its own unique. */
 const twoBetweenSame = (uniques: readonly (readonly string[])[]) =>
   schema(
@@ -45,6 +51,11 @@ testRule(oneToOneUnique, {
     { name: 'self-relation with a unique', model: selfRelation([['successor_id']]) },
     { name: 'two relations between the same tables, both unique', model: twoBetweenSame([['holder_id'], ['issuer_id']]) },
     { name: 'one-to-many needs no unique', model: userProfile({ uniques: [] }, { kind: 'many' }) },
+    {
+      name: 'filtered one-to-one backed by a partial unique with its predicate (quotes, qualifier and case aside)',
+      model: filtered([{ columns: ['users_id'], kind: 'index', where: '("profile"."deleted_at" is null)', name: 'profile_live' }]),
+    },
+    { name: 'filtered one-to-one with a total unique', model: filtered([['users_id']]) },
   ],
   invalid: [
     { name: 'no unique at all', model: userProfile({ uniques: [] }), errors: [{ messageId: 'missing', table: 'profile', columns: ['users_id'] }] },
@@ -78,6 +89,16 @@ testRule(oneToOneUnique, {
       name: 'composite foreign key with a unique on a column outside it',
       model: composite([['chapter_index', 'id']]),
       errors: [{ messageId: 'missing', columns: ['chapter_comic_id', 'chapter_index'] }],
+    },
+    {
+      name: 'filtered one-to-one without a unique: names the filter and the partial unique that would back it',
+      model: filtered([]),
+      errors: [{ messageId: 'filtered', table: 'profile', columns: ['users_id'] }],
+    },
+    {
+      name: 'filtered one-to-one whose partial unique has another predicate',
+      model: filtered([{ columns: ['users_id'], kind: 'index', where: '"deleted_at" IS NOT NULL', name: 'profile_gone' }]),
+      errors: [{ messageId: 'filtered' }],
     },
     { name: 'self-relation without a unique', model: selfRelation([]), errors: [{ messageId: 'missing', table: 'account', columns: ['successor_id'] }] },
     {
