@@ -27,6 +27,14 @@ if (replay.status !== 1) {
 }
 console.log('\noto found it: Car.driver is one-to-one in the entities, but the database the migrations build has no unique on oto_car.driver_id.');
 
+console.log('\n$ oto check --typeorm src/data-source.ts --usage   (how src/app-usage.ts uses the one-to-ones, through the type checker)\n');
+const usage = spawnSync(process.execPath, [oto, 'check', '--typeorm', 'src/data-source.ts', '--usage'], { cwd: root, stdio: 'inherit' });
+if (usage.status !== 1) {
+  console.error(`\nexpected the usage report to hold the app's misuses (exit 1), got exit ${usage.status}`);
+  process.exit(1);
+}
+console.log('\nEach misuse in src/app-usage.ts is found at its call, beside its correct form, which is not.');
+
 // The app code (TypeScript) runs through oto's own loader, the one `oto check` loads entities with,
 // so the example needs no build step.
 console.log('\n$ src/accessors-demo.ts   (the generated accessors, on embedded PGlite migrated by the app\'s DataSource)\n');

@@ -1,0 +1,29 @@
+/** `oto check --typeorm … --usage` on the example app: each misuse of src/app-usage.ts is found at its call, none of its correct forms. */
+import * as path from 'node:path';
+import { oto } from '../../../packages/cli/src/testing/run-oto';
+
+const root = path.resolve(__dirname, '..');
+
+interface Finding {
+  ruleId: string;
+  messageId: string;
+  location: { file?: string; line?: number; column?: number };
+}
+
+describe('examples/typeorm: oto check --usage', () => {
+  it('reports the misuses of the app code at their calls', async () => {
+    const { code, stdout } = await oto(root, 'check', '--typeorm', 'src/data-source.ts', '--usage', '--format', 'json');
+    const report = JSON.parse(stdout) as { diagnostics: Finding[]; usage: { unresolved: unknown[] } };
+    const usage = report.diagnostics
+      .filter((d) => d.location.file === 'src/app-usage.ts')
+      .map((d) => `${d.ruleId}/${d.messageId} ${d.location.line}:${d.location.column}`);
+    expect(usage).toEqual([
+      'usage-unbacked-one-to-one/read 10:121',
+      'usage-unbacked-one-to-one/write 16:66',
+      'usage-first-of-many/arbitrary 22:46',
+      'usage-join-fans-out/fans-out 29:61',
+    ]);
+    expect(report.usage.unresolved).toEqual([]);
+    expect(code).toBe(1);
+  }, 180_000);
+});
