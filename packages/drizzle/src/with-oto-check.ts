@@ -33,14 +33,14 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// The check ends this process itself once its result is written: timers, sockets or servers the
+// schema modules left open must not keep drizzle-kit waiting for it.
 main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UserError) process.stderr.write(`oto: ${redactSecrets(error.message)}\n`);
     else process.stderr.write(`oto: unexpected error: ${redactSecrets(oneLine(error))}\n`);
     if (process.env.OTO_DEBUG) process.stderr.write(`${redactSecrets(String((error as Error)?.stack ?? error))}\n`);
-    process.exitCode = 2;
+    process.exit(2);
   },
 );
