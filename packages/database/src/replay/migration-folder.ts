@@ -1,7 +1,8 @@
 /**
  * A migrations folder as the tool that wrote it lays it out: Prisma (`<name>/migration.sql`, in
- * name order, `migration_lock.toml` naming the provider), drizzle-kit (`meta/_journal.json` and
- * `<tag>.sql` in journal order), plain `.sql` files in name order, or TypeORM migration classes
+ * name order, `migration_lock.toml` naming the provider), drizzle-kit 0.x (`meta/_journal.json` and
+ * `<tag>.sql` in journal order), drizzle-kit 1.0 (`<timestamp>_<name>/migration.sql` beside its
+ * `snapshot.json`, no journal, in folder-name order), plain `.sql` files in name order, or TypeORM migration classes
  * (`.ts`/`.js` files, run through TypeORM itself).
  */
 import * as fs from 'node:fs';
@@ -87,6 +88,33 @@ function drizzleFolder(dir: string, label: string): MigrationFolder {
   };
 }
 
+/** drizzle-kit 1.0's layout: every migration a folder with its migration.sql and snapshot.json. */
+function drizzleV3Folder(dir: string, label: string, subdirs: readonly string[]): MigrationFolder {
+  const names = [...subdirs].sort(byName);
+  let snapshotDialect: string | undefined;
+  const last = names[names.length - 1];
+  if (last) {
+    try {
+      snapshotDialect = (JSON.parse(read(path.join(dir, last, 'snapshot.json'), label)) as { dialect?: string }).dialect;
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(`${label}/${last}/snapshot.json is not valid JSON: regenerate it with drizzle-kit generate`);
+    }
+  }
+  const dialect = PROVIDERS[String(snapshotDialect)];
+  return {
+    dir,
+    format: 'drizzle',
+    ...(dialect ? { dialect } : {}),
+    ...(snapshotDialect === 'turso' ? { engine: 'libsql' as const } : {}),
+    migrations: names.map((name) => {
+      const file = path.join(dir, name, 'migration.sql');
+      const sql = read(file, label);
+      return { name, file, sql, statements: splitBreakpoints(sql) };
+    }),
+  };
+}
+
 function prismaFolder(dir: string, label: string, subdirs: readonly string[]): MigrationFolder {
   const lock = path.join(dir, 'migration_lock.toml');
   const provider = fs.existsSync(lock) ? /provider\s*=\s*"([^"]+)"/.exec(read(lock, label))?.[1] : undefined;
@@ -111,6 +139,8 @@ export function readMigrationFolder(dir: string, label: string): MigrationFolder
   if (fs.existsSync(path.join(dir, 'meta', '_journal.json'))) return drizzleFolder(dir, label);
   const entries = fs.readdirSync(dir, { withFileTypes: true });
   const prisma = entries.filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'migration.sql'))).map((e) => e.name);
+  const drizzleV3 = prisma.filter((name) => fs.existsSync(path.join(dir, name, 'snapshot.json')));
+  if (drizzleV3.length > 0 && !fs.existsSync(path.join(dir, 'migration_lock.toml'))) return drizzleV3Folder(dir, label, drizzleV3);
   if (prisma.length > 0 || fs.existsSync(path.join(dir, 'migration_lock.toml'))) return prismaFolder(dir, label, prisma);
   const files = entries.filter((e) => e.isFile()).map((e) => e.name);
   const sql = files.filter((f) => f.endsWith('.sql')).sort(byName);
@@ -123,6 +153,6 @@ export function readMigrationFolder(dir: string, label: string): MigrationFolder
   }
   if (files.some((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts'))) return { dir, format: 'typeorm', migrations: [] };
   throw new UserError(
-    `${label}: no migrations found: expected Prisma (<name>/migration.sql), drizzle-kit (meta/_journal.json), .sql files, or TypeORM migration classes`,
+    `${label}: no migrations found: expected Prisma (<name>/migration.sql), drizzle-kit (meta/_journal.json, or <name>/migration.sql with snapshot.json), .sql files, or TypeORM migration classes`,
   );
 }

@@ -1,0 +1,79 @@
+/**
+ * drizzle-kit 1.0's migrations folder (`<timestamp>_<name>/migration.sql` + `snapshot.json`, no
+ * `meta/_journal.json`), written by the real drizzle-kit 1.0 RC in a project whose drizzle-orm is
+ * 1.0 (examples/drizzle-v1 installs both): `oto check --migrations` detects the layout from the
+ * folder and replays it in folder-name order, statement by statement.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readMigrationFolder } from '../../packages/database/src/replay/migration-folder';
+import { tempProjects } from '../../packages/core/src/testing/temp-projects';
+import { oto } from '../../packages/cli/src/testing/run-oto';
+import { installed, ROOT } from '../support/paths';
+
+jest.setTimeout(240_000);
+
+const V1 = path.join(ROOT, 'examples/drizzle-v1');
+const KIT = path.join(installed('drizzle-kit', V1), 'bin.cjs');
+const projects = tempProjects('drizzle-kit-v1');
+
+function drizzleKit(cwd: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, [KIT, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1' }, encoding: 'utf8', timeout: 120_000, input: '' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+const schema = (withNote: boolean) => `import { defineRelations } from 'drizzle-orm';
+import { integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+
+export const users = pgTable('app_user', { id: serial('id').primaryKey() });
+export const passports = pgTable('passport', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),${withNote ? "\n  note: text('note')," : ''}
+});
+export const relations = defineRelations({ users, passports }, (r) => ({
+  users: { passport: r.one.passports({ from: r.users.id, to: r.passports.userId }) },
+  passports: { user: r.one.users({ from: r.passports.userId, to: r.users.id, optional: false }) },
+}));
+`;
+
+describe('drizzle-kit 1.0 migrations folder (v3)', () => {
+  const dir = projects(
+    'v3',
+    {
+      'src/schema.ts': schema(false),
+      'drizzle.config.ts': "import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ schema: './src/schema.ts', out: './drizzle', dialect: 'postgresql' });\n",
+    },
+    { 'drizzle-orm': installed('drizzle-orm', V1), 'drizzle-kit': installed('drizzle-kit', V1) },
+  );
+
+  it('drizzle-kit 1.0 writes the folder layout, and oto reads it in folder-name order', () => {
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'node_modules/drizzle-kit/package.json'), 'utf8')).version).toMatch(/^1\./);
+    const first = drizzleKit(dir, 'generate', '--name', 'init');
+    expect(first.status).toBe(0);
+    // The second migration alters the table the first creates: replayed out of order, it fails.
+    fs.writeFileSync(path.join(dir, 'src/schema.ts'), schema(true));
+    const second = drizzleKit(dir, 'generate', '--name', 'note');
+    expect(second.status).toBe(0);
+    const folders = fs.readdirSync(path.join(dir, 'drizzle')).sort();
+    expect(folders).toHaveLength(2);
+    expect(fs.existsSync(path.join(dir, 'drizzle/meta/_journal.json'))).toBe(false);
+    for (const f of folders) expect(fs.readdirSync(path.join(dir, 'drizzle', f)).sort()).toEqual(['migration.sql', 'snapshot.json']);
+
+    const folder = readMigrationFolder(path.join(dir, 'drizzle'), 'drizzle');
+    expect(folder).toMatchObject({ format: 'drizzle', dialect: 'postgresql' });
+    expect(folder.migrations.map((m) => m.name)).toEqual(folders);
+    expect(folder.migrations[0]!.statements.length).toBeGreaterThan(1); // split on its breakpoints
+  });
+
+  it('oto check --migrations replays it: the schema gains the unique, the migrations lack it', async () => {
+    fs.writeFileSync(path.join(dir, 'src/schema.ts'), schema(true).replace("integer('user_id').notNull()", "integer('user_id').notNull().unique()"));
+    const run = await oto(dir, 'check', '--drizzle', 'drizzle.config.ts', '--migrations', 'drizzle', '--format', 'json');
+    expect(run.stderr).not.toContain('fails on');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; location: { table: string; columns?: string[] } }[] };
+    const found = report.diagnostics.map((d) => `${d.ruleId} ${d.location.table}(${(d.location.columns ?? []).join(',')})`);
+    expect(found).not.toContain('one-to-one-unique passport(user_id)');
+    expect(found).toContain('database-unique-missing passport(user_id)');
+  });
+});
