@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError, loadConfigFile, oneLine, shownPath } from '@oto/core';
 import type { DatabaseFacts, Dialect, SchemaModel } from '@oto/core';
-import { createdExtensions, MigrationRecorder, openReplayTarget, preludeAdvice, readDatabase, readMigrationFolder, readPreludes, replayMigrationFolder } from '@oto/database';
+import { databaseModule } from './adapters';
 import type { Prelude } from '@oto/database';
 import type { TypeormMigrations } from '@oto/typeorm';
 
@@ -26,7 +26,7 @@ async function replayPreludes(cwd: string, configFile: string | undefined): Prom
   if (entries.length === 0) return [];
   const shown = file ? shownPath(cwd, file) : 'config';
   const configLabel = file && path.basename(file) === 'package.json' ? `${shown}#oto` : shown;
-  return readPreludes(entries, { baseDir: file ? path.dirname(file) : cwd, cwd, configLabel });
+  return databaseModule().readPreludes(entries, { baseDir: file ? path.dirname(file) : cwd, cwd, configLabel });
 }
 
 export type DatabasePlan =
@@ -41,7 +41,7 @@ export type DatabasePlan =
 function typeormExtensions(dir: string | undefined): string[] {
   if (!dir) return [];
   const files = fs.readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts'));
-  return files.flatMap((f) => createdExtensions(fs.readFileSync(path.join(dir, f), 'utf8')));
+  return files.flatMap((f) => databaseModule().createdExtensions(fs.readFileSync(path.join(dir, f), 'utf8')));
 }
 
 /** TypeORM migration classes replayed by the TypeORM source, into a fresh scratch database. */
@@ -52,8 +52,8 @@ function typeormReplay(dir: string | undefined, label: string, options: Database
     async open(dialect: Dialect) {
       const preludes = await replayPreludes(cwd, options.config);
       const extensions = databaseUrl ? [] : typeormExtensions(dir);
-      const target = await openReplayTarget({ dialect, cwd, ...(databaseUrl ? { databaseUrl } : { extensions }) });
-      const recorder = new MigrationRecorder(target.client.dialect, label);
+      const target = await databaseModule().openReplayTarget({ dialect, cwd, ...(databaseUrl ? { databaseUrl } : { extensions }) });
+      const recorder = new (databaseModule().MigrationRecorder)(target.client.dialect, label);
       let ran = 0;
       try {
         for (const prelude of preludes) {
@@ -77,7 +77,7 @@ function typeormReplay(dir: string | undefined, label: string, options: Database
             }
           },
           abort: () => target.close(),
-          advice: (message) => preludeAdvice(message, preludes),
+          advice: (message) => databaseModule().preludeAdvice(message, preludes),
         };
       } catch (error) {
         await target.close();
@@ -92,7 +92,7 @@ export function planDatabase(options: DatabaseOptions & { readonly typeorm?: str
   const { databaseUrl, migrations } = options;
   if (migrations === undefined) {
     if (!databaseUrl) return { kind: 'none' };
-    return { kind: 'compare', read: (declared) => readDatabase(databaseUrl, declared, { cwd }) };
+    return { kind: 'compare', read: (declared) => databaseModule().readDatabase(databaseUrl, declared, { cwd }) };
   }
   if (migrations === true) {
     if (orm !== 'typeorm') throw new UserError('--migrations needs a folder: --migrations <folder> (only TypeORM can take the DataSource\'s own)');
@@ -101,7 +101,7 @@ export function planDatabase(options: DatabaseOptions & { readonly typeorm?: str
   }
   const dir = path.resolve(cwd, migrations);
   const label = shownPath(cwd, dir);
-  const folder = readMigrationFolder(dir, label);
+  const folder = databaseModule().readMigrationFolder(dir, label);
   if (folder.format === 'typeorm') {
     if (orm !== 'typeorm') throw new UserError(`${label} holds TypeORM migration classes: check it with --typeorm <data source>`);
     return { kind: 'source', typeorm: typeormReplay(dir, label, options, cwd) };
@@ -109,6 +109,6 @@ export function planDatabase(options: DatabaseOptions & { readonly typeorm?: str
   return {
     kind: 'compare',
     read: async (declared) =>
-      replayMigrationFolder(folder, { schemaDialect: declared.dialect, label, cwd, ...(databaseUrl ? { databaseUrl } : {}), preludes: await replayPreludes(cwd, options.config) }),
+      databaseModule().replayMigrationFolder(folder, { schemaDialect: declared.dialect, label, cwd, ...(databaseUrl ? { databaseUrl } : {}), preludes: await replayPreludes(cwd, options.config) }),
   };
 }

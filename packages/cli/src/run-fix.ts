@@ -10,9 +10,7 @@ import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { readFileSnapshot, setAsideLines, shownPath, UserError } from '@oto/core';
 import type { FileSnapshot, PlannedChange, SchemaModel, SourceEdits } from '@oto/core';
-import { editDrizzleSchema } from '@oto/drizzle';
-import { editPrismaSchema } from '@oto/prisma';
-import { editTypeormSchema } from '@oto/typeorm';
+import { drizzleAdapter, prismaAdapter, typeormAdapter } from './adapters';
 import { finishInterrupted, JOURNAL_FILE, writeFixFiles } from './fix-journal';
 import type { CliIo } from './io';
 import { checkProject, EXIT } from './run-check';
@@ -26,9 +24,9 @@ export interface FixOptions extends SourceOptions {
 }
 
 const EDITORS: Record<Orm, (model: SchemaModel, changes: readonly PlannedChange[], read: (file: string) => string) => SourceEdits> = {
-  prisma: editPrismaSchema,
-  drizzle: editDrizzleSchema,
-  typeorm: editTypeormSchema,
+  prisma: (...args) => prismaAdapter().editPrismaSchema(...args),
+  drizzle: (...args) => drizzleAdapter().editDrizzleSchema(...args),
+  typeorm: (...args) => typeormAdapter().editTypeormSchema(...args),
 };
 
 export async function runFix(options: FixOptions, io: CliIo): Promise<number> {

@@ -5,8 +5,7 @@
  */
 import { loadConfigFile, UserError } from '@oto/core';
 import type { GeneratedAccessors } from '@oto/core';
-import { findDrizzleConfig, generateDrizzleAccessors } from '@oto/drizzle';
-import { generateTypeormAccessors } from '@oto/typeorm';
+import { drizzleAdapter, findDrizzleConfigHere, typeormAdapter } from './adapters';
 import type { CliIo } from './io';
 import { EXIT } from './run-check';
 
@@ -26,13 +25,13 @@ async function generate(options: GenerateAccessorsOptions, cwd: string, out: str
     );
   }
   if (options.drizzle !== undefined && options.typeorm !== undefined) throw new UserError('--drizzle and --typeorm name two schema sources: generate one at a time');
-  if (options.typeorm !== undefined) return generateTypeormAccessors({ cwd, dataSource: options.typeorm, out, stubs });
-  if (options.drizzle === undefined && !findDrizzleConfig(cwd)) {
+  if (options.typeorm !== undefined) return typeormAdapter().generateTypeormAccessors({ cwd, dataSource: options.typeorm, out, stubs });
+  if (options.drizzle === undefined && !findDrizzleConfigHere(cwd)) {
     throw new UserError(`no drizzle.config.* in ${cwd}: pass --drizzle <config> or --typeorm <data source>`);
   }
   const given = typeof options.drizzle === 'string' ? options.drizzle : undefined;
   const isConfig = given === undefined || /config\.([cm]?[jt]s|json)$/i.test(given);
-  return generateDrizzleAccessors({ cwd, ...(given !== undefined ? (isConfig ? { config: given } : { schemaFiles: [given] }) : {}), out, stubs });
+  return drizzleAdapter().generateDrizzleAccessors({ cwd, ...(given !== undefined ? (isConfig ? { config: given } : { schemaFiles: [given] }) : {}), out, stubs });
 }
 
 export async function runGenerateAccessors(options: GenerateAccessorsOptions, io: CliIo): Promise<number> {

@@ -15,3 +15,4 @@ export * from './accessors';
 export * from './generate';
 export * from './fix';
 export * from './usage';
+export * from './packaging/optional-package';

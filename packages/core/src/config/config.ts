@@ -52,6 +52,11 @@ export const otoConfigSchema = z
      */
     replay: z.object({ prelude: z.array(z.string().min(1)).optional() }).strict().optional(),
     /**
+     * Where the rule docs (docs/rules/<id>.md, shipped in @oto/core) are published: a base URL
+     * (`<docsUrl>/<rule id>.md`) or one with `{ruleId}`. SARIF rules then carry a `helpUri`.
+     */
+    docsUrl: z.url().optional(),
+    /**
      * The TypeORM data source module (what the TypeORM CLI takes as -d), relative to the config
      * file's folder: `oto check`, `fix` and `generate` read it without --typeorm.
      */
@@ -80,6 +85,8 @@ export interface ResolvedConfig {
   readonly rules: readonly ResolvedRule[];
   readonly ignore: { readonly tables: ReadonlySet<string>; readonly relations: ReadonlySet<string> };
   readonly failOn: FailOn;
+  /** The config's `docsUrl`: where the rule docs are published. */
+  readonly docsUrl?: string;
 }
 
 /**
@@ -130,5 +137,6 @@ export function resolveConfig(config: OtoConfig, source = 'config'): ResolvedCon
     rules,
     ignore: { tables: new Set(config.ignore?.tables ?? []), relations: new Set(config.ignore?.relations ?? []) },
     failOn: config.failOn ?? 'error',
+    ...(config.docsUrl ? { docsUrl: config.docsUrl } : {}),
   };
 }

@@ -12,6 +12,8 @@ export interface FormatOptions {
   readonly toolVersion?: string;
   /** Text: list the findings a summary stands for. */
   readonly verbose?: boolean;
+  /** SARIF: where the rule docs are published (the config's `docsUrl`), for each rule's `helpUri`. */
+  readonly docsUrl?: string;
 }
 
 export function format(report: Report, kind: Format, options: FormatOptions = {}): string {
@@ -28,4 +30,4 @@ export function format(report: Report, kind: Format, options: FormatOptions = {}
 }
 
 export { formatGithub, formatJson, formatSarif, formatText };
-export { ruleDocPath } from './sarif';
+export { ruleDocPath, ruleDocUrl } from './sarif';

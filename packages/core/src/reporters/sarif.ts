@@ -10,6 +10,8 @@ export interface SarifOptions {
   readonly toolVersion?: string;
   /** The rules to describe; all registered rules by default. */
   readonly rules?: readonly Rule[];
+  /** Where the rule docs are published (the config's `docsUrl`): each rule gets a `helpUri` there. */
+  readonly docsUrl?: string;
 }
 
 /** Where the rule is documented, relative to the repository root. */
@@ -17,13 +19,19 @@ export function ruleDocPath(ruleId: string): string {
   return `docs/rules/${ruleId}.md`;
 }
 
-function descriptor(rule: Rule): ReportingDescriptor {
+/** The published page of a rule: `docsUrl` with `{ruleId}` replaced, else `<docsUrl>/<rule id>.md`. */
+export function ruleDocUrl(docsUrl: string, ruleId: string): string {
+  return docsUrl.includes('{ruleId}') ? docsUrl.split('{ruleId}').join(ruleId) : `${docsUrl.replace(/\/+$/, '')}/${ruleId}.md`;
+}
+
+function descriptor(rule: Rule, docsUrl: string | undefined): ReportingDescriptor {
   return {
     id: rule.id,
     name: rule.id,
     shortDescription: { text: rule.description },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-    help: { text: `${rule.description} See ${ruleDocPath(rule.id)}.` },
+    help: { text: `${rule.description} See ${docsUrl ? ruleDocUrl(docsUrl, rule.id) : ruleDocPath(rule.id)}.` },
+    ...(docsUrl ? { helpUri: ruleDocUrl(docsUrl, rule.id) } : {}),
     properties: { docs: ruleDocPath(rule.id) },
   };
 }
@@ -80,7 +88,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'oto', ...(options.toolVersion ? { version: options.toolVersion } : {}), rules: rules.map(descriptor) } },
+        tool: { driver: { name: 'oto', ...(options.toolVersion ? { version: options.toolVersion } : {}), rules: rules.map((r) => descriptor(r, options.docsUrl)) } },
         results: report.diagnostics.map((d) => result(d, index.get(d.ruleId) ?? -1)),
       },
     ],

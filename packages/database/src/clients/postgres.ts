@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { requireOptional } from '@oto/core';
 import type { SqlClient } from './sql-client';
 
 export interface Bounds {
@@ -26,11 +27,17 @@ function withoutSslModeWarning<T>(make: () => T): T {
   }
 }
 
+/** pg, an optional peer: loaded only when a PostgreSQL server is read. */
+function pgModule(): { Client: typeof Client } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return requireOptional('pg', 'A PostgreSQL database URL', () => require('pg') as { Client: typeof Client });
+}
+
 /** A connected node-postgres client; throws node-postgres's error when it cannot connect. */
 export async function postgresClient(url: string, label: string, bounds: Bounds): Promise<SqlClient> {
   const client = withoutSslModeWarning(
     () =>
-      new Client({
+      new (pgModule().Client)({
         connectionString: url,
         connectionTimeoutMillis: bounds.connectTimeoutMs,
         statement_timeout: bounds.queryTimeoutMs,
