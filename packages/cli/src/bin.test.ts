@@ -3,6 +3,7 @@
  * does not let go: every run ends, with its report and exit code or with one line and exit 2.
  */
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
@@ -162,5 +163,33 @@ describe('oto bin: what the ORM prints during a replay stays off stdout', () => 
     expect(result.stderr).toMatch(/^Migration "Init1700000000000" failed, error: syntax error at end of input\n/);
     expect(result.stderr).toMatch(/\noto: data-source\.ts: migration Init1700000000000 fails on the scratch database: syntax error at end of input\n$/);
     expect(result.code).toBe(2);
+  }, SLOW);
+});
+
+describe('oto bin: a signal to oto ends the child too', () => {
+  const dir = projects('signal', { 'loop.ts': schema(`require('node:fs').writeFileSync('started', '');\nwhile (true) {}`) }, INSTALLED);
+
+  it('SIGTERM while a module loops at import: oto and its child both end', async () => {
+    const child = spawn(process.execPath, [BIN, 'check', '--drizzle', 'loop.ts'], { cwd: dir, env: { ...process.env, OTO_LOAD_TIMEOUT: '600' } });
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // Once the module runs (it writes a file first), the loop holds the child.
+    for (let i = 0; i < 1200 && !fs.existsSync(path.join(dir, 'started')); i++) await new Promise((r) => setTimeout(r, 100));
+    const pids = () =>
+      fs
+        .readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            // The child of this run: oto's cli-child.js working in this test's folder.
+            return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('cli-child.js') && fs.readlinkSync(`/proc/${p}/cwd`) === fs.realpathSync(dir);
+          } catch {
+            return false;
+          }
+        });
+    expect(pids()).toHaveLength(1);
+    child.kill('SIGTERM');
+    expect(await closed).toBe(128 + 15);
+    for (let i = 0; i < 50 && pids().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(pids()).toEqual([]);
   }, SLOW);
 });

@@ -6,6 +6,7 @@
  * the parent, so it starts in milliseconds; the report reaches the parent's stdout as fd 3 of the child.
  */
 import { spawn } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 
@@ -57,6 +58,13 @@ export function superviseCli(argv: readonly string[]): void {
         );
         child.kill('SIGKILL');
       }, limit);
+    });
+  }
+  // A signal to oto (Ctrl-C, a CI runner's timeout) ends the child too: it must not run on alone.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      child.kill('SIGKILL');
+      process.exit(128 + (os.constants.signals[signal] ?? 0));
     });
   }
   child.on('error', (error) => {
