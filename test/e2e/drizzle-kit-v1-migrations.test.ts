@@ -76,4 +76,25 @@ describe('drizzle-kit 1.0 migrations folder (v3)', () => {
     expect(found).not.toContain('one-to-one-unique passport(user_id)');
     expect(found).toContain('database-unique-missing passport(user_id)');
   });
+
+  it('an old-layout folder (meta/_journal.json) under drizzle-kit 1.0 gets the hint to run drizzle-kit up; under 0.x none', async () => {
+    const old = {
+      'old/meta/_journal.json': JSON.stringify({ version: '7', dialect: 'postgresql', entries: [{ idx: 0, version: '7', when: 1700000000000, tag: '0000_init', breakpoints: true }] }),
+      'old/0000_init.sql': 'CREATE TABLE "app_user" ("id" serial PRIMARY KEY);',
+    };
+    for (const [file, text] of Object.entries(old)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    // drizzle-kit 1.0 itself refuses the layout:
+    fs.writeFileSync(path.join(dir, 'old.config.ts'), "import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ schema: './src/schema.ts', out: './old', dialect: 'postgresql' });\n");
+    expect(drizzleKit(dir, 'generate', '--config', 'old.config.ts').output).toContain('drizzle-kit up');
+    const hint = 'old: drizzle-kit 1.0 is installed, but this folder has drizzle-kit 0.x\'s layout (meta/_journal.json): run drizzle-kit up to convert it before the next drizzle-kit generate';
+    expect(readMigrationFolder(path.join(dir, 'old'), 'old').warnings).toEqual([hint]);
+    const run = await oto(dir, 'check', '--drizzle', 'drizzle.config.ts', '--migrations', 'old');
+    expect(run.stderr).toContain(`oto: warning: ${hint}`);
+
+    const legacy = projects('v0', old, { 'drizzle-kit': installed('drizzle-kit', path.join(ROOT, 'examples/drizzle')) });
+    expect(readMigrationFolder(path.join(legacy, 'old'), 'old').warnings).toBeUndefined();
+  });
 });

@@ -12,7 +12,7 @@ const composite = (uniques: readonly (readonly string[])[]) =>
   );
 
 /** A filtered one-to-one (Drizzle v1's one({ where })) over the profile rows whose deleted_at IS NULL. */
-const filtered = (uniques: Parameters<typeof userProfile>[0]['uniques']) => {
+const filtered = (uniques: NonNullable<Parameters<typeof userProfile>[0]>['uniques']) => {
   const m = userProfile({ columns: ['id', 'users_id', 'deleted_at?'], uniques: uniques ?? [] });
   return { ...m, relations: m.relations.map((r) => ({ ...r, filter: { text: '{"deletedAt":{"isNull":true}}', sql: '"deleted_at" IS NULL' } })) };
 };

@@ -40,6 +40,24 @@ export interface MigrationFolder {
   readonly engine?: 'libsql';
   /** The SQL migrations in the order they apply (none for TypeORM classes). */
   readonly migrations: readonly SqlMigration[];
+  /** What the user should know about the folder (an old drizzle-kit layout under drizzle-kit 1.0). */
+  readonly warnings?: readonly string[];
+}
+
+/** The major version of the drizzle-kit installed where the folder is, if any. */
+function drizzleKitMajor(dir: string): number | undefined {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const manifest = path.join(at, 'node_modules', 'drizzle-kit', 'package.json');
+    if (fs.existsSync(manifest)) {
+      try {
+        const major = Number(/^(\d+)\./.exec(String((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version?: unknown }).version))?.[1]);
+        return Number.isFinite(major) ? major : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    if (at === path.dirname(at)) return undefined;
+  }
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
@@ -74,9 +92,12 @@ function drizzleFolder(dir: string, label: string): MigrationFolder {
   }
   const entries = [...(journal.entries ?? [])].sort((a, b) => a.idx - b.idx);
   const dialect = PROVIDERS[String(journal.dialect)];
+  // drizzle-kit 1.0 refuses this layout ("Your migrations folder format is outdated").
+  const outdated = (drizzleKitMajor(dir) ?? 0) >= 1;
   return {
     dir,
     format: 'drizzle',
+    ...(outdated ? { warnings: [`${label}: drizzle-kit 1.0 is installed, but this folder has drizzle-kit 0.x's layout (meta/_journal.json): run drizzle-kit up to convert it before the next drizzle-kit generate`] } : {}),
     ...(dialect ? { dialect } : {}),
     ...(journal.dialect === 'turso' ? { engine: 'libsql' as const } : {}),
     migrations: entries.map((e) => {

@@ -36,7 +36,7 @@ export async function replayMigrationFolder(
   try {
     return await replaySqlMigrations(embedded?.folder ?? folder, target, options.label, {
       setup: [...(embedded?.setup ?? []).map((sql) => ({ label: 'the pgvector shim', sql })), ...(options.preludes ?? [])],
-      warnings: embedded?.warnings ?? [],
+      warnings: [...(folder.warnings ?? []), ...(embedded?.warnings ?? [])],
     });
   } finally {
     await target.close();
