@@ -105,14 +105,14 @@ describe('bad input: one line on stderr, exit 2', () => {
     ['a bad config value', ['check', '--config', 'bad-config.json'], /^oto: bad-config\.json: failOn: Invalid option/],
     ['a missing config file', ['check', '--config', 'nope.json'], /^oto: .*nope\.json: config file not found/],
     ['an unknown format', ['check', '--format', 'xml'], /^oto: option '--format <format>' argument 'xml' is invalid/],
-    ['an unknown option', ['check', '--colour'], /^oto: unknown option '--colour'\n$/],
+    ['an unknown option', ['check', '--colour'], /^oto: unknown option '--colour' \(Did you mean --color\?\)\n$/],
     ['an unknown command', ['lint'], /^oto: unknown command 'lint'\n$/],
   ])('%s', (_, args, message) => expectInputError(dir, args, message));
 
   it('says where it looked when there is no schema', async () => {
     const empty = project('empty', { 'package.json': '{}' });
     const { code, stderr } = await oto(empty, 'check');
-    expect(stderr).toMatch(/^oto: no Prisma schema found from .*: pass --prisma <schema file or folder>\n$/);
+    expect(stderr).toMatch(/^oto: no Prisma schema found from .*: pass --prisma <schema file or folder>; a Drizzle or TypeORM app: --drizzle <config> or --typeorm <data source> \(or "typeorm" in the oto config\)\n$/);
     expect(code).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 /** The `oto` command line: parsing with commander, errors as one line and exit code 2. */
-import { Command, CommanderError, Option } from 'commander';
-import { FAIL_ON, FORMATS, UserError, oneLine, redactSecrets, secretsOf } from '@oto/core';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { FAIL_ON, FORMATS, UserError, canonicalSeverity, oneLine, redactSecrets, secretsOf } from '@oto/core';
 import type { CliIo } from './io';
 import { EXIT, runCheck } from './run-check';
 import type { CheckOptions } from './run-check';
@@ -10,8 +10,16 @@ import type { GenerateSqlOptions } from './run-generate-sql';
 import type { GenerateAccessorsOptions } from './run-generate';
 import { runFix } from './run-fix';
 import type { FixOptions } from './run-fix';
+import { resolveSourceFlags } from './source-argument';
 
 const { version } = require('../package.json') as { version: string };
+
+/** `--fail-on`: one of FAIL_ON, or `warn` for `warning` (eslint's severities). */
+function failOnArgument(value: string): string {
+  const allowed: readonly string[] = [...FAIL_ON, 'warn'];
+  if (!allowed.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${allowed.join(', ')}.`);
+  return canonicalSeverity(value);
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -25,11 +33,13 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`oto: ${redactSecrets(oneLine(text.replace(/^error:\s*/, '')))}\n`),
+      // Commander's did-you-mean is its second line: kept, on the same line.
+      outputError: (text, write) => write(`oto: ${redactSecrets(text.replace(/^error:\s*/, '').split('\n').map((l) => l.trim()).filter(Boolean).join(' '))}\n`),
     });
   cli
     .command('check')
     .description('Check every relation declared one-to-one (exit 0: no error; 1: errors found; 2: bad input).')
+    .argument('[path]', 'the schema source, known by what it is: a .prisma file or folder, a drizzle config or Drizzle schema module, a module exporting a TypeORM DataSource')
     .option('--prisma [schema]', 'a Prisma schema file or folder (default: found the way Prisma finds it)')
     .option('--drizzle [config]', 'a drizzle config, or a Drizzle schema module (default: drizzle.config.* here; used without a flag when present)')
     .option('--typeorm <data-source>', 'a module exporting a TypeORM DataSource (what the TypeORM CLI takes as -d)')
@@ -38,10 +48,12 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--stub <module>', 'replace a module that cannot load here with an inert stub (import specifier or path, globs allowed; repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--config <file>', 'an oto config file (default: oto.config.* or package.json#oto, searched upwards)')
-    .addOption(new Option('--fail-on <severity>', 'the lowest severity that fails the run (default: error)').choices(FAIL_ON))
+    .addOption(new Option('--fail-on <severity>', `the lowest severity that fails the run: ${FAIL_ON.join(', ')} (default: error; warn for warning)`).argParser(failOnArgument))
+    .option('--color', 'colour the report (default: when stdout is a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it)')
+    .option('--no-color', 'never colour the report')
     .option('--usage [tsconfig]', 'also check how the application code uses the one-to-ones: its queries, through the type checker (default: usage.tsconfig of the oto config, else ./tsconfig.json; a solution tsconfig\'s references are followed)')
     .option('--verbose', 'list what a summary line stands for: each one-to-one the oto_ naming convention reports, each stubbed module with its importer, and with --usage the queries oto recognised but could not resolve')
-    .action(async (options: CheckOptions) => exit(await runCheck(options, io, version)));
+    .action(async (given: string | undefined, options: CheckOptions) => exit(await runCheck(await resolveSourceFlags(given, options, io.cwd), io, version)));
   cli
     .command('fix')
     .description(
@@ -50,23 +62,25 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--prisma [schema]', 'a Prisma schema file or folder (default: found the way Prisma finds it)')
     .option('--drizzle [config]', 'a drizzle config, or a Drizzle schema module (default: drizzle.config.* here)')
     .option('--typeorm <data-source>', 'a module exporting a TypeORM DataSource')
+    .argument('[path]', 'the schema source, known by what it is: a .prisma file or folder, a drizzle config or Drizzle schema module, a module exporting a TypeORM DataSource')
     .option('--dry-run', 'print the edits as a unified diff; write nothing')
     .option('--renames', 'also rename dependent tables and uniques to the oto_ convention (the naming rule\'s findings)')
     .addOption(new Option('--on-delete <action>', 'the ON DELETE that replaces one contradicting a one-to-one (default: restrict)').choices(ON_DELETE_CHOICES))
     .option('--stub <module>', 'replace a module that cannot load here with an inert stub (repeatable)', collect, [])
     .option('--config <file>', 'an oto config file')
-    .action(async (options: FixOptions) => exit(await runFix(options, io)));
+    .action(async (given: string | undefined, options: FixOptions) => exit(await runFix(await resolveSourceFlags(given, options, io.cwd), io)));
   const generate = cli.command('generate').description('Generate code for the one-to-one relations.');
   generate
     .command('accessors')
     .description('Write typed single-row accessors for every one-to-one: each reads at most two rows and throws OneToOneViolationError on a second.')
+    .argument('[path]', 'the schema source, known by what it is: a .prisma file or folder, a drizzle config or Drizzle schema module, a module exporting a TypeORM DataSource')
     .option('--drizzle [config]', 'a drizzle config, or a Drizzle schema module (default: drizzle.config.* here)')
     .option('--typeorm <data-source>', 'a module exporting a TypeORM DataSource')
     .option('--prisma [schema]', 'Prisma: the oto generator writes the accessors during `prisma generate`')
     .option('--out <file>', 'the TypeScript module to write (only a file oto generated is ever replaced)')
     .option('--stub <module>', 'replace a module that cannot load here with an inert stub (repeatable)', collect, [])
     .option('--config <file>', 'an oto config file (its "stub" list applies)')
-    .action(async (options: GenerateAccessorsOptions) => exit(await runGenerateAccessors(options, io)));
+    .action(async (given: string | undefined, options: GenerateAccessorsOptions) => exit(await runGenerateAccessors(await resolveSourceFlags(given, options, io.cwd), io)));
   generate
     .command('sql')
     .description(
@@ -75,6 +89,7 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--prisma [schema]', 'a Prisma schema file or folder (default: found the way Prisma finds it)')
     .option('--drizzle [config]', 'a drizzle config, or a Drizzle schema module (default: drizzle.config.* here)')
     .option('--typeorm <data-source>', 'a module exporting a TypeORM DataSource')
+    .argument('[path]', 'the schema source, known by what it is: a .prisma file or folder, a drizzle config or Drizzle schema module, a module exporting a TypeORM DataSource')
     .option('--database-url <url>', 'write it for this database as it is (what is there already is left out)')
     .option('--migrations [folder]', 'write it for the database these migrations build')
     .addOption(new Option('--dialect <dialect>', 'the SQL dialect (default: the schema\'s)').choices(SQL_DIALECTS))
@@ -85,7 +100,7 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .addOption(new Option('--on-delete <action>', 'the ON DELETE that replaces one contradicting a one-to-one (default: restrict, which keeps what such a delete does today: fail)').choices(ON_DELETE_CHOICES))
     .option('--stub <module>', 'replace a module that cannot load here with an inert stub (repeatable)', collect, [])
     .option('--config <file>', 'an oto config file')
-    .action(async (options: GenerateSqlOptions) => exit(await runGenerateSql(options, io)));
+    .action(async (given: string | undefined, options: GenerateSqlOptions) => exit(await runGenerateSql(await resolveSourceFlags(given, options, io.cwd), io)));
   return cli;
 }
 

@@ -1,11 +1,14 @@
 /** `oto check`: read the schema, run the rules, print the report, say by exit code whether it passed. */
 import { format, redactSecrets, runProjectCheck, UserError } from '@oto/core';
 import type { FailOn, Format, LoadedSource, OtoConfig, ProjectCheck, SchemaModel } from '@oto/core';
-import { drizzleAdapter, findDrizzleConfigHere, prismaAdapter, typeormAdapter } from './adapters';
+import { findDrizzleConfig, loadDrizzleSource } from '@oto/drizzle';
+import { loadPrismaModel } from '@oto/prisma';
+import { loadTypeormSource } from '@oto/typeorm';
 import { planDatabase } from './database-source';
 import type { DatabaseOptions, DatabasePlan } from './database-source';
 import type { CliIo } from './io';
 import { describeUsage, readProjectUsage } from './usage-source';
+import { useColor } from './color';
 
 /** The schema source and the database of a check: what `oto check` and `oto generate sql` take. */
 export interface SourceOptions extends DatabaseOptions {
@@ -26,6 +29,8 @@ export interface CheckOptions extends SourceOptions {
   /** `--usage [tsconfig]`: true when given without a path. */
   readonly usage?: string | true;
   readonly verbose?: boolean;
+  /** `--color` / `--no-color`; else the environment decides (see useColor). */
+  readonly color?: boolean;
 }
 
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -39,7 +44,7 @@ function chooseOrm(options: SourceOptions, cwd: string): Orm {
   if (given.length > 1) {
     throw new UserError(`${given.map((orm) => `--${orm}`).join(' and ')} name ${given.length} schema sources: check one at a time`);
   }
-  return given[0] ?? (findDrizzleConfigHere(cwd) ? 'drizzle' : 'prisma');
+  return given[0] ?? (findDrizzleConfig(cwd) ? 'drizzle' : 'prisma');
 }
 
 async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, cwd: string, database: DatabasePlan): Promise<LoadedSource> {
@@ -48,14 +53,14 @@ async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, c
     const given = path(options.drizzle);
     // A schema module given instead of a config (any file not named *config.*) is read without one.
     const isConfig = given === undefined || /config\.([cm]?[jt]s|json)$/i.test(given);
-    return drizzleAdapter().loadDrizzleSource({
+    return loadDrizzleSource({
       cwd,
       ...(given !== undefined ? (isConfig ? { config: given } : { schemaFiles: [given] }) : {}),
       stubs: config.stub ?? [],
     });
   }
   if (orm === 'typeorm') {
-    return typeormAdapter().loadTypeormSource({
+    return loadTypeormSource({
       cwd,
       dataSource: options.typeorm as string,
       stubs: config.stub ?? [],
@@ -63,8 +68,9 @@ async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, c
     });
   }
   const schema = path(options.prisma);
-  const { model, warnings } = await prismaAdapter().loadPrismaModel(schema ? { schema, cwd } : { cwd });
-  return { model, warnings };
+  // The schema's generator oto block over the config file, as in `prisma generate`.
+  const { model, warnings, overrides } = await loadPrismaModel(schema ? { schema, cwd } : { cwd });
+  return { model, warnings, overrides };
 }
 
 /** The project's check for the schema source and database the options name (warnings printed; their details with `verbose`). */
@@ -94,6 +100,6 @@ export async function checkProject(
 export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
   const result = await checkProject(options, io);
   if (result.result.usage) io.stderr(describeUsage(result.result.usage, io.cwd, options.verbose === true));
-  io.stdout(format(result.report, options.format, { color: io.isTTY && !io.env.NO_COLOR, toolVersion: version, verbose: options.verbose === true, ...(result.config.docsUrl ? { docsUrl: result.config.docsUrl } : {}) }));
+  io.stdout(format(result.report, options.format, { color: useColor(io, options.color), toolVersion: version, verbose: options.verbose === true }));
   return result.failed ? EXIT.findings : EXIT.ok;
 }

@@ -77,7 +77,7 @@ export async function findPrismaSchema(options: FindSchemaOptions): Promise<Foun
     if (error instanceof UserError) throw error;
     if (!options.schema && /Could not find Prisma Schema/i.test(oneLine(error))) {
       throw new UserError(
-        `no Prisma schema found from ${cwd} (looked for prisma.config.ts, package.json "prisma.schema", schema.prisma, prisma/schema.prisma): pass --prisma <schema file or folder>`,
+        `no Prisma schema found from ${cwd} (looked for prisma.config.ts, package.json "prisma.schema", schema.prisma, prisma/schema.prisma): pass --prisma <schema file or folder>; a Drizzle or TypeORM app: --drizzle <config> or --typeorm <data source> (or "typeorm" in the oto config)`,
       );
     }
     const message = oneLine(error).replace('`--schema`', '`--prisma`');
