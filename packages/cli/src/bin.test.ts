@@ -86,6 +86,7 @@ describe('oto bin: user code that takes over ends with one line naming the file,
     {
       'loop.ts': schema(`while (true) {}`),
       'exit.ts': schema(`process.exit(0);`),
+      'loop.config.ts': `while (true) {}\nexport default {};\n`,
       'reject.ts': schema(`Promise.reject(new Error('late boom'));`),
       'timer.ts': schema(`setTimeout(() => { throw new Error('timer boom'); }, 0);`),
       'entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity('app_user')\nexport class User {\n  @PrimaryGeneratedColumn() id!: number;\n}\n`,
@@ -97,6 +98,11 @@ describe('oto bin: user code that takes over ends with one line naming the file,
   it('an endless loop at import: stopped at the time limit (OTO_LOAD_TIMEOUT)', async () => {
     const result = await bin(dir, ['check', '--drizzle', 'loop.ts'], { OTO_LOAD_TIMEOUT: '3' });
     expectOneLine(result, /^oto: loop\.ts: still loading after 3 s: .*OTO_LOAD_TIMEOUT=<seconds>\n$/);
+  }, SLOW);
+
+  it('an oto.config.ts that loops is stopped at the time limit too', async () => {
+    const result = await bin(dir, ['check', '--drizzle', 'timer.ts', '--config', 'loop.config.ts'], { OTO_LOAD_TIMEOUT: '3' });
+    expectOneLine(result, /^oto: loop\.config\.ts: still loading after 3 s: /);
   }, SLOW);
 
   it('a time limit that is no number', async () => {

@@ -16,3 +16,4 @@ export * from './generate';
 export * from './fix';
 export * from './usage';
 export * from './packaging/optional-package';
+export * from './load-watch';

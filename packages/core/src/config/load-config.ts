@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { UserError, oneLine } from '../errors';
+import { watchedLoad } from '../load-watch';
 import { shownPath } from '../shown-path';
 import { parseConfig } from './config';
 import type { OtoConfig } from './config';
@@ -50,7 +51,10 @@ export async function loadConfigFile(options: { readonly cwd: string; readonly f
   if (folder) throw new UserError(`${shownPath(options.cwd, folder)}: is a folder, not an oto config file: remove or rename it, or give the file with --config`);
   let found: Awaited<ReturnType<typeof search.load>>;
   try {
-    found = target ? await search.load(target) : await search.search(options.cwd);
+    // A config in JavaScript or TypeScript is user code: its load is marked like a schema module's.
+    found = await watchedLoad(target ? shownPath(options.cwd, target) : `the oto config searched from ${options.cwd}`, () =>
+      target ? search.load(target) : search.search(options.cwd),
+    );
   } catch (error) {
     const file = /^(?:JSON|YAML) Error in ([^\n]*):/.exec(String((error as Error)?.message))?.[1];
     const where = file ? shownPath(options.cwd, file) : (target ?? options.cwd);
