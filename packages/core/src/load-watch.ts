@@ -1,7 +1,8 @@
 /**
  * Where user code runs: the loaders mark each load of a user's file (a schema module, a data
- * source, a drizzle config, an `oto.config.ts`) so that whoever supervises the process (the `oto` bin) can bound it in
- * time and name the file when that code calls `process.exit`, throws from a timer or never settles.
+ * source, a drizzle config, an `oto.config.ts`) so that whoever supervises the process (the `oto`
+ * bin) can bound it in time and name the file when that code calls `process.exit`, throws from a
+ * timer or never settles.
  *
  * The watch is the process's, not a module's: it is kept on `globalThis` under a registered symbol,
  * so the built package and its sources (a test host maps both) report to the same supervisor.
