@@ -2,7 +2,9 @@
  * drizzle-kit 1.0's migrations folder (`<timestamp>_<name>/migration.sql` + `snapshot.json`, no
  * `meta/_journal.json`), written by the real drizzle-kit 1.0 RC in a project whose drizzle-orm is
  * 1.0 (examples/drizzle-v1 installs both): `oto check --migrations` detects the layout from the
- * folder and replays it in folder-name order, statement by statement.
+ * folder and replays it in folder-name order, statement by statement; an old-layout folder gets
+ * the hint to run drizzle-kit up; and withOto stops drizzle-kit 1.0 as it stops 0.31 (it loads
+ * @oto/drizzle's dist, as the other drizzle-kit e2e tests do: build first).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -37,7 +39,7 @@ export const relations = defineRelations({ users, passports }, (r) => ({
 }));
 `;
 
-describe('drizzle-kit 1.0 migrations folder (v3)', () => {
+describe('drizzle-kit 1.0: the migrations folder (v3) and withOto', () => {
   const dir = projects(
     'v3',
     {
@@ -97,4 +99,28 @@ describe('drizzle-kit 1.0 migrations folder (v3)', () => {
     const legacy = projects('v0', old, { 'drizzle-kit': installed('drizzle-kit', path.join(ROOT, 'examples/drizzle')) });
     expect(readMigrationFolder(path.join(legacy, 'old'), 'old').warnings).toBeUndefined();
   });
+
+  it('withOto in drizzle-kit 1.0\'s config: stops drizzle-kit on a one-to-one without its unique, lets it run once fixed', () => {
+    const hooked = projects(
+      'with-oto',
+      {
+        'src/schema.ts': schema(false),
+        'drizzle.config.ts':
+          "import { defineConfig } from 'drizzle-kit';\nimport { withOto } from '@oto/drizzle';\nexport default withOto(defineConfig({ schema: './src/schema.ts', out: './drizzle', dialect: 'postgresql' }));\n",
+      },
+      { 'drizzle-orm': installed('drizzle-orm', V1), 'drizzle-kit': installed('drizzle-kit', V1), '@oto/drizzle': path.join(ROOT, 'packages/drizzle') },
+    );
+    const stopped = drizzleKit(hooked, 'generate');
+    expect(stopped.output).toContain('one-to-one passports.user: the foreign key passport(user_id) has no unique constraint');
+    expect(stopped.output).toContain('drizzle-kit stopped');
+    expect(stopped.status).toBe(1);
+    expect(fs.existsSync(path.join(hooked, 'drizzle'))).toBe(false);
+
+    fs.writeFileSync(path.join(hooked, 'src/schema.ts'), schema(false).replace("integer('user_id').notNull()", "integer('user_id').notNull().unique('oto_passport_user_id_key')"));
+    fs.writeFileSync(path.join(hooked, 'package.json'), JSON.stringify({ oto: { naming: 'off' } }));
+    const ran = drizzleKit(hooked, 'generate');
+    expect(ran.status).toBe(0);
+    expect(fs.readdirSync(path.join(hooked, 'drizzle'))).toHaveLength(1);
+  });
 });
+
