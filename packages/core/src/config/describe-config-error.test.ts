@@ -12,7 +12,7 @@ const fails = (input: unknown) => {
 
 describe('oto config errors: every bad key at once, with a did-you-mean and the allowed values', () => {
   it.each<[string, unknown, string]>([
-    ['a misspelt top-level key', { faiOn: 'error' }, 'oto.config.json: Unrecognized key: "faiOn" (did you mean "failOn"?), allowed: rules, naming, ignore, failOn, stub, accessors, replay, typeorm, usage'],
+    ['a misspelt top-level key', { faiOn: 'error' }, 'oto.config.json: Unrecognized key: "faiOn" (did you mean "failOn"?), allowed: rules, naming, ignore, failOn, stub, accessors, replay, typeorm'],
     ['a misspelt rule id', { rules: { 'one-to-one-uniqe': 'off' } }, 'oto.config.json: rules: Unrecognized key: "one-to-one-uniqe" (did you mean "one-to-one-unique"?), allowed: one-to-one-unique,'],
     ['a key far from any', { colour: true }, 'oto.config.json: Unrecognized key: "colour", allowed: rules,'],
     ['a nested key', { ignore: { table: ['x'] } }, 'oto.config.json: ignore: Unrecognized key: "table" (did you mean "tables"?), allowed: tables, relations'],
