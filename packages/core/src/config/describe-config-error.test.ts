@@ -1,4 +1,4 @@
-import { parseConfig, resolveConfig } from './config';
+import { otoConfigSchema, parseConfig, resolveConfig } from './config';
 import { didYouMean } from './describe-config-error';
 
 const fails = (input: unknown) => {
@@ -12,13 +12,17 @@ const fails = (input: unknown) => {
 
 describe('oto config errors: every bad key at once, with a did-you-mean and the allowed values', () => {
   it.each<[string, unknown, string]>([
-    ['a misspelt top-level key', { faiOn: 'error' }, 'oto.config.json: Unrecognized key: "faiOn" (did you mean "failOn"?), allowed: rules, naming, ignore, failOn, stub, accessors, replay, typeorm'],
+    ['a misspelt top-level key', { faiOn: 'error' }, `oto.config.json: Unrecognized key: "faiOn" (did you mean "failOn"?), allowed: ${Object.keys(otoConfigSchema.shape).join(', ')}`],
     ['a misspelt rule id', { rules: { 'one-to-one-uniqe': 'off' } }, 'oto.config.json: rules: Unrecognized key: "one-to-one-uniqe" (did you mean "one-to-one-unique"?), allowed: one-to-one-unique,'],
     ['a key far from any', { colour: true }, 'oto.config.json: Unrecognized key: "colour", allowed: rules,'],
     ['a nested key', { ignore: { table: ['x'] } }, 'oto.config.json: ignore: Unrecognized key: "table" (did you mean "tables"?), allowed: tables, relations'],
     ['a bad value lists the allowed ones', { failOn: 'always' }, 'oto.config.json: failOn: Invalid option: expected one of "error"|"warning"|"never"|"warn"'],
   ])('%s', (_, input, message) => {
     expect(fails(input)).toContain(message);
+  });
+
+  it('the allowed top-level keys are the schema\'s, typeorm among them', () => {
+    expect(Object.keys(otoConfigSchema.shape)).toEqual(expect.arrayContaining(['rules', 'naming', 'failOn', 'typeorm', 'usage']));
   });
 
   it('reports every bad key and value of the file in one line', () => {
