@@ -56,3 +56,19 @@ describe('the drizzle-kit layout and its statement breakpoints', () => {
     expect(fs.readdirSync(into)).toEqual(['meta']);
   });
 });
+
+describe('a drizzle-kit 1.0 migrations folder', () => {
+  const projects = tempProjects('sql-layouts-v1');
+  it('--into refuses it in one line naming the folder, and writes nothing', () => {
+    const dir = projects('v1', { 'drizzle/20261201000000_init/migration.sql': 'CREATE TABLE "a" ("id" integer);', 'drizzle/20261201000000_init/snapshot.json': '{"version":"9"}' });
+    const into = path.join(dir, 'drizzle');
+    const sql = renderSql(
+      { dialect: 'postgresql', changes: [{ change: { kind: 'add-unique', table: { name: 'a' }, columns: ['id'], name: 'oto_a_id_key', keyKind: 'constraint' }, findings: [] }], setAside: [] },
+      { source: 'x', command: 'x', runner: 'migrator', transaction: false },
+    );
+    expect(() => writeSqlMigration('drizzle', into, sql, { now: new Date(0), cwd: dir, noTransaction: false })).toThrow(
+      new UserError('drizzle: a drizzle-kit 1.0 migrations folder (<timestamp>_<name>/migration.sql and snapshot.json): --into does not write this layout yet: write the SQL with --out, or run oto fix and then drizzle-kit generate'),
+    );
+    expect(fs.readdirSync(into)).toEqual(['20261201000000_init']);
+  });
+});

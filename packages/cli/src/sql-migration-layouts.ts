@@ -66,7 +66,19 @@ function refuseBreakpoint(statements: readonly string[]): void {
   );
 }
 
+/** drizzle-kit 1.0's layout: `<timestamp>_<name>/migration.sql` beside `snapshot.json`, no journal. */
+function isDrizzleKitV1Folder(into: string): boolean {
+  if (fs.existsSync(path.join(into, 'meta', '_journal.json')) || !fs.existsSync(into)) return false;
+  return fs.readdirSync(into, { withFileTypes: true }).some((e) => e.isDirectory() && fs.existsSync(path.join(into, e.name, 'snapshot.json')));
+}
+
 function writeDrizzle(into: string, sql: RenderedSql, now: Date, cwd: string, changes: readonly SqlChange[]): string[] {
+  if (isDrizzleKitV1Folder(into)) {
+    // Its snapshots are deltas with drizzle-kit's footprints: oto does not write those yet.
+    throw new UserError(
+      `${shownPath(cwd, into)}: a drizzle-kit 1.0 migrations folder (<timestamp>_<name>/migration.sql and snapshot.json): --into does not write this layout yet: write the SQL with --out, or run oto fix and then drizzle-kit generate`,
+    );
+  }
   const journalFile = path.join(into, 'meta', '_journal.json');
   const journal = readJournal(journalFile, cwd);
   const idx = journal.entries.reduce((max, e) => Math.max(max, e.idx), -1) + 1;
