@@ -20,15 +20,17 @@ function loadUsageModule(): UsageModule {
   }
 }
 
-/** Reads the queries of the tsconfig `--usage` names (else the config's `usage.tsconfig`, else ./tsconfig.json). */
-export function readProjectUsage(given: string | true, model: SchemaModel, config: OtoConfig, cwd: string): UsageFacts {
+/** Reads the queries of the tsconfig `--usage` names (else the config's `usage.tsconfig`, else ./tsconfig.json), raw SQL with the dialect's parser. */
+export async function readProjectUsage(given: string | true, model: SchemaModel, config: OtoConfig, cwd: string): Promise<UsageFacts> {
   const tsconfig = typeof given === 'string' ? given : (config.usage?.tsconfig ?? 'tsconfig.json');
-  return loadUsageModule().readUsage(model, {
+  const usage = loadUsageModule();
+  const sql = await usage.loadSqlParser(model.dialect);
+  return usage.readUsage(model, {
     tsconfig,
     cwd,
     ...(config.usage?.include ? { include: config.usage.include } : {}),
     ...(config.usage?.exclude ? { exclude: config.usage.exclude } : {}),
-  });
+  }, sql);
 }
 
 /** What --usage read, one line; with --verbose each query oto could not resolve below it. */

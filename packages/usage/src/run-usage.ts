@@ -17,10 +17,13 @@ const RECOGNISERS: Partial<Record<SchemaModel['source'], (model: AnalyzedModel) 
   typeorm: createTypeormRecogniser,
 };
 import { readIgnoreComments } from './ignore-comments';
+import { createRawSqlRecogniser } from './sql/recognise-raw-sql';
+import type { LoadedSqlParser } from './sql/sql-parser';
 import { openPrograms, readUsageConfigs } from './load-project';
 import type { UsageProjectOptions } from './load-project';
 
-export function readUsage(model: SchemaModel, options: UsageProjectOptions): UsageFacts {
+/** `sql`, the dialect's parser (`loadSqlParser`), also reads the raw SQL of the code. */
+export function readUsage(model: SchemaModel, options: UsageProjectOptions, sql?: LoadedSqlParser): UsageFacts {
   const analyzed = analyze(model);
   const configs = readUsageConfigs(options);
   const queries: Query[] = [];
@@ -30,6 +33,7 @@ export function readUsage(model: SchemaModel, options: UsageProjectOptions): Usa
   let files = 0;
   for (const { project, files: paths } of openPrograms(configs)) {
     const recognise = RECOGNISERS[model.source]?.(analyzed);
+    const recogniseSql = sql ? createRawSqlRecogniser(analyzed, sql) : undefined;
     const program = project.getProgram().compilerObject;
     for (const path of paths) {
       const file = project.getSourceFileOrThrow(path);
@@ -41,10 +45,11 @@ export function readUsage(model: SchemaModel, options: UsageProjectOptions): Usa
         continue;
       }
       ignores.push(...readIgnoreComments(file));
-      if (!recognise) continue;
-      const found = recognise(file);
-      queries.push(...found.queries);
-      unresolved.push(...found.unresolved);
+      for (const found of [recognise?.(file), recogniseSql?.(file)]) {
+        if (!found) continue;
+        queries.push(...found.queries);
+        unresolved.push(...found.unresolved);
+      }
     }
   }
   return { tsconfig: path.resolve(options.cwd, options.tsconfig), files, queries, unresolved, ignores, syntaxErrors };
