@@ -122,5 +122,23 @@ describe('drizzle-kit 1.0: the migrations folder (v3) and withOto', () => {
     expect(ran.status).toBe(0);
     expect(fs.readdirSync(path.join(hooked, 'drizzle'))).toHaveLength(1);
   });
+
+  it('generate accessors --drizzle writes for drizzle-orm 1.0 (PgAsyncDatabase), and the module type-checks against 1.0', async () => {
+    const app = projects(
+      'accessors',
+      {
+        'src/schema.ts': schema(false).replace("integer('user_id').notNull()", "integer('user_id').notNull().unique()"),
+        'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: true }, files: ['src/oto-accessors.ts'] }),
+      },
+      { 'drizzle-orm': installed('drizzle-orm', V1), '@oto/runtime': path.join(ROOT, 'packages/runtime') },
+    );
+    const run = await oto(app, 'generate', 'accessors', '--drizzle', 'src/schema.ts', '--out', 'src/oto-accessors.ts');
+    expect(run.code).toBe(0);
+    const text = fs.readFileSync(path.join(app, 'src/oto-accessors.ts'), 'utf8');
+    expect(text).toContain("import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';");
+    const tsc = spawnSync(process.execPath, [path.join(installed('typescript', ROOT), 'bin/tsc'), '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8', timeout: 150_000 });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
 });
 

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { planAccessors, relativeImport, shownPath, UserError, writeAccessors } from '@oto/core';
 import type { GeneratedAccessors, RenderedAccessors, Table } from '@oto/core';
 import { importsNeedExtension } from '@oto/loader';
+import { installedDrizzleMajor } from '../installed-drizzle';
 import { loadDrizzleModel } from '../load-drizzle';
 import type { LoadDrizzleOptions } from '../load-drizzle';
 import { renderDrizzleAccessors } from './render-drizzle-accessors';
@@ -29,7 +30,8 @@ export function renderDrizzleAccessorsFile(options: GenerateDrizzleAccessorsOpti
   };
   const source = loaded.configFile ?? loaded.schemaFiles.join(', ');
   const command = `oto generate accessors --drizzle ${loaded.configFile ?? loaded.schemaFiles.join(' ')} --out ${shownPath(cwd, out)}`;
-  const text = renderDrizzleAccessors({ plan, dialect: loaded.model.dialect, moduleOf, source, command });
+  const drizzleMajor = installedDrizzleMajor(path.dirname(path.resolve(cwd, loaded.schemaFiles[0] ?? '.')));
+  const text = renderDrizzleAccessors({ plan, dialect: loaded.model.dialect, moduleOf, source, command, ...(drizzleMajor !== undefined ? { drizzleMajor } : {}) });
   return { out, file: label, text, accessors: plan.accessors.length, skipped: plan.skipped };
 }
 

@@ -14,6 +14,8 @@ export interface DrizzleAccessorsInput {
   /** What the file was generated from, and the command that writes it again (the header says both). */
   readonly source: string;
   readonly command: string;
+  /** The major version of the project's drizzle-orm: 1.0 renamed the database classes. */
+  readonly drizzleMajor?: number;
 }
 
 interface DialectCode {
@@ -32,10 +34,17 @@ const DIALECTS: Partial<Record<Dialect, DialectCode>> = {
   sqlite: { core: 'drizzle-orm/sqlite-core', database: 'Pick<BaseSQLiteDatabase<\'sync\' | \'async\', unknown>, \'select\'>', types: ['BaseSQLiteDatabase'] },
 };
 
+/** drizzle-orm 1.0's database classes (`PgAsyncDatabase`, …); the select builder is the same. */
+const DIALECTS_V1: Partial<Record<Dialect, DialectCode>> = {
+  postgresql: { core: 'drizzle-orm/pg-core', database: 'Pick<PgAsyncDatabase<PgQueryResultHKT>, \'select\'>', types: ['PgAsyncDatabase', 'PgQueryResultHKT'] },
+  mysql: { core: 'drizzle-orm/mysql-core', database: 'Pick<MySqlAsyncDatabase<MySqlQueryResultHKT>, \'select\'>', types: ['MySqlAsyncDatabase', 'MySqlQueryResultHKT'] },
+  sqlite: { core: 'drizzle-orm/sqlite-core', database: 'Pick<SQLiteAsyncDatabase<\'sync\' | \'async\', unknown>, \'select\'>', types: ['SQLiteAsyncDatabase'] },
+};
+
 const RESERVED = ['and', 'eq', 'alias', 'atMostOne', 'exactlyOne', 'OtoDatabase', 'db', 'rows', 'from'];
 
 export function renderDrizzleAccessors(input: DrizzleAccessorsInput): string {
-  const code = DIALECTS[input.dialect === 'cockroachdb' ? 'postgresql' : input.dialect];
+  const code = ((input.drizzleMajor ?? 0) >= 1 ? DIALECTS_V1 : DIALECTS)[input.dialect === 'cockroachdb' ? 'postgresql' : input.dialect];
   if (!code) throw new Error(`no Drizzle accessors for dialect ${input.dialect}`);
   const { accessors } = input.plan;
   const taken = new Set(RESERVED);
