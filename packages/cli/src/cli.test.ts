@@ -100,8 +100,8 @@ describe('bad input: one line on stderr, exit 2', () => {
 
   it.each([
     ['a missing schema file', ['check', '--prisma', 'nope.prisma'], /^oto: Could not load `--prisma` from provided path `nope\.prisma`: file or directory not found: check the path\n$/],
-    ['a schema with an error', ['check', '--prisma', 'broken.prisma'], /^oto: .*broken\.prisma:6: Type "Missing" is neither a built-in type/],
-    ['a schema with a syntax error', ['check', '--prisma', 'syntax.prisma'], /^oto: .*syntax\.prisma:6: Error validating model "A": This field declaration is invalid/],
+    ['a schema with an error', ['check', '--prisma', 'broken.prisma'], /^oto: .*broken\.prisma:6:5: Type "Missing" is neither a built-in type/],
+    ['a schema with a syntax error', ['check', '--prisma', 'syntax.prisma'], /^oto: .*syntax\.prisma:6:3: Error validating model "A": This field declaration is invalid/],
     ['a bad config value', ['check', '--config', 'bad-config.json'], /^oto: bad-config\.json: failOn: Invalid option/],
     ['a missing config file', ['check', '--config', 'nope.json'], /^oto: .*nope\.json: config file not found/],
     ['an unknown format', ['check', '--format', 'xml'], /^oto: option '--format <format>' argument 'xml' is invalid/],

@@ -203,7 +203,7 @@ model Profile {
 
   it('turns a schema error into one line naming file and line', async () => {
     await expect(model('model A {\n  id Int @id\n  b Missing\n}')).rejects.toThrow(
-      /^schema\.prisma:6: Type "Missing" is neither a built-in type/,
+      /^schema\.prisma:6:5: Type "Missing" is neither a built-in type/,
     );
     await expect(model('model A {\n  id Int @id\n  b Missing\n}')).rejects.not.toThrow(/\n/);
   });

@@ -51,9 +51,13 @@ export function prepareSchema(files: readonly SchemaFile[]) {
  * said in one warning. Anything else Prisma rejects becomes one line naming file and line.
  */
 export async function readPrismaSchema(schema: FoundSchema, cwd = process.cwd()): Promise<{ model: SchemaModel; warnings: string[]; overrides: OtoConfig }> {
+  // The files Prisma was given last, to locate its error's column in.
+  let given: readonly SchemaFile[] = schema.files;
   try {
     const views = adaptPrisma5Views(withoutConnectionUrls(schema.files));
+    given = views.files;
     const { files, config } = await readDatasource(views.files);
+    given = files;
     const datasource = config.datasources[0];
     if (!datasource) throw new UserError(`${schema.schemaPath}: the schema has no datasource block: add one with a provider`);
     const dmmf = await getDMMF({ datamodel: toDatamodel(files) });
@@ -63,7 +67,7 @@ export async function readPrismaSchema(schema: FoundSchema, cwd = process.cwd())
     return { model: fromDmmf({ datamodel, provider: datasource.activeProvider, files: schema.files }), warnings: warning ? [warning] : [], overrides };
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(describePrismaError(error));
+    throw new UserError(describePrismaError(error, given));
   }
 }
 

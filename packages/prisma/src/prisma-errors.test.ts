@@ -10,7 +10,7 @@ describe('describePrismaError', () => {
       'my app/prisma dir/schema.prisma': 'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id   Int   @id\n  name Strin\n}\n',
     });
     await expect(loadPrismaModel({ schema: path.join('my app', 'prisma dir', 'schema.prisma'), cwd: dir })).rejects.toThrow(
-      /^(\/.*\/)?my app\/prisma dir\/schema\.prisma:7: Type "Strin" is neither a built-in type/,
+      /^(\/.*\/)?my app\/prisma dir\/schema\.prisma:7:8: Type "Strin" is neither a built-in type/,
     );
   }, 60_000);
 });
