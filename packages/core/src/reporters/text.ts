@@ -27,9 +27,19 @@ const inCode = (d: Diagnostic) => d.location.column !== undefined && d.location.
 const codeAt = (d: Diagnostic) => `${d.location.file}:${d.location.line}:${d.location.column}`;
 
 /** The call sites that depend on a schema finding's relation: the usage findings naming it. */
-function callSites(d: Diagnostic, usage: readonly Diagnostic[]): string[] {
+function callSites(d: Diagnostic, usage: readonly Diagnostic[]): Diagnostic[] {
   if (inCode(d) || d.location.relation === undefined) return [];
-  return usage.filter((u) => u.ruleId === 'usage-unbacked-one-to-one' && u.location.relation === d.location.relation).map(codeAt);
+  return usage.filter((u) => u.ruleId === 'usage-unbacked-one-to-one' && u.location.relation === d.location.relation);
+}
+
+/** `read at 2 places: a, b; written at 1 place: c`: the reads and the writes (update/delete) apart. */
+function callSitesLine(sites: readonly Diagnostic[]): string {
+  const count = (n: number) => (n === 1 ? '1 place' : `${n} places`);
+  const writes = sites.filter((s) => s.messageId === 'write');
+  const reads = sites.filter((s) => s.messageId !== 'write');
+  return [reads.length > 0 ? `read at ${count(reads.length)}: ${reads.map(codeAt).join(', ')}` : '', writes.length > 0 ? `written at ${count(writes.length)}: ${writes.map(codeAt).join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** Findings grouped by table, then the usage findings grouped by file, then a summary line. */
@@ -60,7 +70,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
         }
       }
       const sites = callSites(d, usage);
-      if (sites.length > 0) lines.push(`    ${sites.length === 1 ? 'read at 1 place' : `read at ${sites.length} places`}: ${sites.join(', ')}`);
+      if (sites.length > 0) lines.push(`    ${callSitesLine(sites)}`);
     }
     lines.push('');
   }
