@@ -11,6 +11,8 @@ import type { GenerateAccessorsOptions } from './run-generate';
 import { runFix } from './run-fix';
 import type { FixOptions } from './run-fix';
 import { resolveSourceFlags } from './source-argument';
+import { runInit } from './run-init';
+import type { InitOptions } from './run-init';
 
 const { version } = require('../package.json') as { version: string };
 
@@ -69,6 +71,13 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .option('--stub <module>', 'replace a module that cannot load here with an inert stub (repeatable)', collect, [])
     .option('--config <file>', 'an oto config file')
     .action(async (given: string | undefined, options: FixOptions) => exit(await runFix(await resolveSourceFlags(given, options, io.cwd), io)));
+  cli
+    .command('init')
+    .description('Find the project\'s ORMs and write oto.config.json (never over an existing oto config); print the next command.')
+    .option('--generator', 'also append the generator oto block to the Prisma schema (once)')
+    .option('--with-oto', 'also show how to wrap drizzle.config.* with withOto (the file is not edited)')
+    .option('--ci', 'also write .github/workflows/oto.yml running oto check --format github (never over an existing file)')
+    .action(async (options: InitOptions) => exit(await runInit(options, io)));
   const generate = cli.command('generate').description('Generate code for the one-to-one relations.');
   generate
     .command('accessors')
