@@ -140,5 +140,40 @@ describe('drizzle-kit 1.0: the migrations folder (v3) and withOto', () => {
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
+
+  it('generate sql --into the 1.0 folder, oto fix, drizzle-kit generate: no change left, and the folder replays', async () => {
+    const app = projects(
+      'into',
+      {
+        'src/schema.ts': schema(false),
+        'drizzle.config.ts': "import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ schema: './src/schema.ts', out: './drizzle', dialect: 'postgresql' });\n",
+        'package.json': JSON.stringify({ oto: { naming: 'off' } }),
+      },
+      { 'drizzle-orm': installed('drizzle-orm', V1), 'drizzle-kit': installed('drizzle-kit', V1) },
+    );
+    expect(drizzleKit(app, 'generate', '--name', 'init').status).toBe(0);
+    const written = await oto(app, 'generate', 'sql', '--drizzle', 'drizzle.config.ts', '--into', 'drizzle');
+    expect(written.stderr).not.toContain('oto: drizzle');
+    expect(written.code).toBe(0);
+    const folders = fs.readdirSync(path.join(app, 'drizzle')).sort();
+    expect(folders).toHaveLength(2);
+    expect(folders[1]).toMatch(/^\d{14}_oto_one_to_one$/);
+    expect(fs.readFileSync(path.join(app, 'drizzle', folders[1]!, 'migration.sql'), 'utf8')).toMatch(/UNIQUE/);
+
+    const fixed = await oto(app, 'fix', '--drizzle', 'drizzle.config.ts');
+    expect(fixed.code).toBe(0);
+    const next = drizzleKit(app, 'generate', '--name', 'after');
+    expect(next.status).toBe(0);
+    expect(next.output).toContain('No schema changes');
+    expect(fs.readdirSync(path.join(app, 'drizzle'))).toHaveLength(2);
+    // drizzle-kit's own check of the folder (snapshots, their chain and footprints) passes.
+    const checked = drizzleKit(app, 'check');
+    expect(checked.output).not.toMatch(/error|conflict/i);
+    expect(checked.status).toBe(0);
+
+    const replay = await oto(app, 'check', '--drizzle', 'drizzle.config.ts', '--migrations', 'drizzle');
+    expect(replay.stderr).not.toContain('fails on');
+    expect(replay.code).toBe(0);
+  });
 });
 

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inertText, shownPath, UserError, writeFileAtomic, writeNewFile } from '@oto/core';
 import type { RenderedSql, SqlChange } from '@oto/core';
+import { isDrizzleKitV1Folder, writeDrizzleKitV1 } from './drizzle-kit-v1-layout';
 import { kitDialect, snapshotAfter } from './drizzle-snapshot';
 import type { KitSnapshot } from './drizzle-snapshot';
 import type { Orm } from './run-check';
@@ -66,28 +67,17 @@ function refuseBreakpoint(statements: readonly string[]): void {
   );
 }
 
-/** drizzle-kit 1.0's layout: `<timestamp>_<name>/migration.sql` beside `snapshot.json`, no journal. */
-function isDrizzleKitV1Folder(into: string): boolean {
-  if (fs.existsSync(path.join(into, 'meta', '_journal.json')) || !fs.existsSync(into)) return false;
-  return fs.readdirSync(into, { withFileTypes: true }).some((e) => e.isDirectory() && fs.existsSync(path.join(into, e.name, 'snapshot.json')));
-}
-
 function writeDrizzle(into: string, sql: RenderedSql, now: Date, cwd: string, changes: readonly SqlChange[]): string[] {
-  if (isDrizzleKitV1Folder(into)) {
-    // Its snapshots are deltas with drizzle-kit's footprints: oto does not write those yet.
-    throw new UserError(
-      `${shownPath(cwd, into)}: a drizzle-kit 1.0 migrations folder (<timestamp>_<name>/migration.sql and snapshot.json): --into does not write this layout yet: write the SQL with --out, or run oto fix and then drizzle-kit generate`,
-    );
-  }
+  // The header comment rides on the first statement, as drizzle-kit's own comments do.
+  const [header] = sql.text.split('\n\n');
+  refuseBreakpoint(sql.statements);
+  const body = [`${(header ?? '').split(BREAKPOINT).join(SHOWN_BREAKPOINT)}\n${sql.statements[0] ?? ''}`, ...sql.statements.slice(1)].join(`\n${BREAKPOINT}\n`);
+  if (isDrizzleKitV1Folder(into)) return writeDrizzleKitV1(into, `${body}\n`, now, cwd, changes);
   const journalFile = path.join(into, 'meta', '_journal.json');
   const journal = readJournal(journalFile, cwd);
   const idx = journal.entries.reduce((max, e) => Math.max(max, e.idx), -1) + 1;
   const tag = `${String(idx).padStart(4, '0')}_${NAME}`;
   const file = path.join(into, `${tag}.sql`);
-  // The header comment rides on the first statement, as drizzle-kit's own comments do.
-  const [header] = sql.text.split('\n\n');
-  refuseBreakpoint(sql.statements);
-  const body = [`${(header ?? '').split(BREAKPOINT).join(SHOWN_BREAKPOINT)}\n${sql.statements[0] ?? ''}`, ...sql.statements.slice(1)].join(`\n${BREAKPOINT}\n`);
   writeNewFile(file, `${body}\n`, shownPath(cwd, file));
   const written = [file];
   // The snapshot is the previous one with what the migration changes: `oto fix` puts the same in
