@@ -106,7 +106,7 @@ describe('bad input: one line on stderr, exit 2', () => {
     ['a missing config file', ['check', '--config', 'nope.json'], /^oto: .*nope\.json: config file not found/],
     ['an unknown format', ['check', '--format', 'xml'], /^oto: option '--format <format>' argument 'xml' is invalid/],
     ['an unknown option', ['check', '--colour'], /^oto: unknown option '--colour' \(Did you mean --color\?\)\n$/],
-    ['an unknown command', ['lint'], /^oto: unknown command 'lint'\n$/],
+    ['an unknown command', ['lint'], /^oto: unknown command 'lint' \(Did you mean init\?\)\n$/],
   ])('%s', (_, args, message) => expectInputError(dir, args, message));
 
   it('says where it looked when there is no schema', async () => {

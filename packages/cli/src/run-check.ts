@@ -9,6 +9,7 @@ import type { DatabaseOptions, DatabasePlan } from './database-source';
 import type { CliIo } from './io';
 import { describeUsage, readProjectUsage } from './usage-source';
 import { useColor } from './color';
+import { step } from './progress';
 
 /** The schema source and the database of a check: what `oto check` and `oto generate sql` take. */
 export interface SourceOptions extends DatabaseOptions {
@@ -74,6 +75,13 @@ async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, c
 }
 
 /** The project's check for the schema source and database the options name (warnings printed; their details with `verbose`). */
+/** What the spinner says while a source loads (TypeORM's and Drizzle's compile the project's modules). */
+const LOADING: Record<Orm, string> = {
+  prisma: 'reading the Prisma schema',
+  drizzle: 'compiling and loading the Drizzle schema',
+  typeorm: 'compiling the TypeORM entities and building their metadata',
+};
+
 export async function checkProject(
   options: SourceOptions & { readonly failOn?: FailOn; readonly usage?: string | true; readonly verbose?: boolean },
   io: CliIo,
@@ -88,9 +96,13 @@ export async function checkProject(
     cwd: io.cwd,
     ...(options.config ? { configFile: options.config } : {}),
     overrides,
-    load: (config) => loadSource(orm, options, config, io.cwd, database),
-    ...(database.kind === 'compare' ? { database: database.read } : {}),
-    ...(options.usage !== undefined ? { usage: async (model: SchemaModel, config: OtoConfig) => readProjectUsage(options.usage!, model, config, io.cwd) } : {}),
+    load: (config) => step(io, LOADING[orm], () => loadSource(orm, options, config, io.cwd, database)),
+    ...(database.kind === 'compare'
+      ? { database: (declared: SchemaModel) => step(io, options.migrations !== undefined ? 'replaying the migrations' : 'reading the database', () => database.read(declared)) }
+      : {}),
+    ...(options.usage !== undefined
+      ? { usage: async (model: SchemaModel, config: OtoConfig) => step(io, 'type-checking the application code (--usage)', () => readProjectUsage(options.usage!, model, config, io.cwd)) }
+      : {}),
   });
   for (const warning of result.warnings) io.stderr(`oto: warning: ${redactSecrets(warning)}\n`);
   if (options.verbose) for (const detail of result.details) io.stderr(`oto:   ${detail}\n`);
