@@ -17,6 +17,15 @@ if (run.status !== 0) {
 } else {
   console.log('The JSON report is in examples/prisma/generated/oto/oto-report.json.');
 
+  // How the app code uses the relations, through the type checker over the client just generated.
+  console.log('\n$ oto check --usage   (src/app-usage.ts: each misuse beside its correct form, Prisma Client and raw SQL)\n');
+  const oto = require.resolve('@oto/cli/bin/oto.js', { paths: [root] });
+  const usage = spawnSync(process.execPath, [oto, 'check', '--usage'], { cwd: root, stdio: 'inherit' });
+  if (usage.status !== 0) {
+    console.error(`\nexpected the usage report to hold the app's misuses as warnings (exit 0), got exit ${usage.status}`);
+    process.exitCode = 1;
+  }
+
   // The app code (TypeScript, with the client and the accessors `prisma generate` just wrote) runs
   // through oto's own loader, so the example needs no build step of its own.
   console.log('\n$ src/accessors-demo.ts   (the generated accessors extension, on embedded PGlite migrated by prisma/migrations)\n');
