@@ -120,6 +120,9 @@ export async function u(text: string, id: string) {
   await pool.query('SELEC * FROM account');
   await pool.query('SELECT * FROM nowhere WHERE id = $1', [id]);
   await pool.query('INSERT INTO account (id, user_id, provider) VALUES ($1, $2, $3)', [id, id, 'x']);
+  const built = sql\`SELECT * FROM account WHERE user_id = \${id}\`;
+  await db.execute(built);
+  await db.execute(sql\`SELECT 1\`);
 }`,
     queries: [],
     unresolved: [
@@ -128,6 +131,7 @@ export async function u(text: string, id: string) {
       '@8:9 raw SQL with a table, column or SQL fragment in a hole: its text is not known before run time',
       '@9:9 raw SQL that PostgreSQL\'s parser rejects (syntax error at or near "SELEC")',
       '@10:9 raw SQL: nowhere is no table of the schema',
+      '@13:9 raw SQL built elsewhere (an SQL value, not a sql`…` here): not read',
     ],
   },
   {

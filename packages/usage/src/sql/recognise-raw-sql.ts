@@ -82,7 +82,12 @@ function drizzleCall(call: CallExpression, parser: LoadedSqlParser): Found | und
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee) || !DRIZZLE_RUNS.has(callee.getName())) return undefined;
   const [arg] = call.getArguments();
-  if (!arg || !Node.isTaggedTemplateExpression(arg) || drizzleName(arg.getTag()) !== 'sql' || drizzleName(callee) === undefined) return undefined;
+  if (!arg || drizzleName(callee) === undefined) return undefined;
+  if (!Node.isTaggedTemplateExpression(arg) || drizzleName(arg.getTag()) !== 'sql') {
+    // An SQL value built elsewhere (`db.execute(query)`): run as raw SQL, its text unknown here.
+    if (arg.getType().getSymbol()?.getName() !== 'SQL' || !declaredIn(arg.getType(), /[\\/]drizzle-orm[\\/]/)) return undefined;
+    return { at: call, text: () => { throw new Unresolved('raw SQL built elsewhere (an SQL value, not a sql`…` here): not read'); }, consumption: 'many' };
+  }
   return { at: call, text: () => templateText(arg, parser), consumption: callee.getName() === 'get' ? 'first' : rawConsumption(call) };
 }
 
