@@ -22,7 +22,7 @@ function operand(node: Node): SqlOperand {
     return { column: { name: names[names.length - 1]!, ...(names.length > 1 ? { qualifier: names[names.length - 2]! } : {}) } };
   }
   if (node?.ParamRef || node?.A_Const) return { value: true };
-  if (node?.TypeCast) return operand(node.TypeCast.arg).hasOwnProperty('value') ? { value: true } : { other: true };
+  if (node?.TypeCast) return 'value' in operand(node.TypeCast.arg) ? { value: true } : { other: true };
   return { other: true };
 }
 

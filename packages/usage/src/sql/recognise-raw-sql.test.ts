@@ -61,12 +61,12 @@ export async function f(id: string) {
     ],
   },
   {
-    name: 'PostgreSQL, node-postgres: Pool and PoolClient query(), (await …).rows[0], an alias, AND',
+    name: 'PostgreSQL, node-postgres: Pool and PoolClient query(), (await …).rows[0], an alias, a cast parameter, AND',
     dialect: 'postgresql',
     code: `import { Pool } from 'pg';
 const pool = new Pool();
 export async function g(id: string) {
-  const r = (await pool.query('SELECT * FROM profile p WHERE p.user_id = $1', [id])).rows[0];
+  const r = (await pool.query('SELECT * FROM profile p WHERE p.user_id = $1::text', [id])).rows[0];
   const client = await pool.connect();
   await client.query('DELETE FROM account WHERE user_id = $1 AND provider = $2', [id, 'github']);
   const all = await pool.query(\`SELECT * FROM post WHERE author_id = $1 OR id = $2\`, [id, 1]);
