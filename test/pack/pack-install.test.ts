@@ -118,7 +118,7 @@ run('pack and install into fresh apps (one per ORM)', () => {
     expect(RULES.map((r) => r.id).filter((id) => !packed.get('@oto/core')!.includes(`docs/rules/${id}.md`))).toEqual([]);
   });
 
-  it('sizes: node_modules per app, and a Drizzle + pg app gets no Prisma, TypeORM, mysql2 or native build', () => {
+  it('sizes: node_modules per app; a Drizzle + pg app gets no Prisma, TypeORM, mysql2 or native build, a Prisma app no swc', () => {
     const sizes = APPS.map((app) => `${app.name}: ${mb(duKb(path.join(installed(app), 'node_modules')))}`);
     const dir = installed(drizzle);
     const nm = path.join(dir, 'node_modules');
@@ -130,6 +130,9 @@ run('pack and install into fresh apps (one per ORM)', () => {
     expect(heavy).toEqual([]);
     expect(gyp).toEqual([]);
     expect(npmLs).not.toMatch(/node_modules\/(@prisma|prisma|typeorm|mysql2|better-sqlite3)(\/|$)/m);
+    // Nor a Prisma app the loader of TypeScript sources (swc, ts-morph): it has none to load.
+    const prismaModules = path.join(installed(prisma), 'node_modules');
+    expect(['@oto/loader', '@swc/core', 'ts-morph'].filter((p) => fs.existsSync(path.join(prismaModules, p)))).toEqual([]);
   });
 
   it('Prisma: the generator runs in `prisma generate`, `npx oto check` agrees, and the accessors compile with tsc --strict', () => {

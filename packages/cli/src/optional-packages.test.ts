@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { tempProjects } from '../../core/src/testing/temp-projects';
 
-const OPTIONAL = ['@oto/prisma', '@oto/drizzle', '@oto/typeorm', '@oto/usage', 'pg', 'mysql2', 'better-sqlite3', '@libsql/client', 'typeorm', 'drizzle-orm', 'drizzle-kit'];
+const OPTIONAL = ['@oto/prisma', '@oto/drizzle', '@oto/typeorm', '@oto/usage', '@oto/loader', 'pg', 'mysql2', 'better-sqlite3', '@libsql/client', 'typeorm', 'drizzle-orm', 'drizzle-kit'];
 const isOptional = (specifier: string) => OPTIONAL.some((p) => specifier === p || specifier.startsWith(`${p}/`)) || specifier.startsWith('@prisma/');
 
 /** The modules of a package's published code: its src without tests and test helpers. */

@@ -6,8 +6,25 @@
  * loads (`watchedLoad`); the supervisor (`supervise.ts`) hears of each load's start and end through
  * `announce`, to bound it in time.
  */
-import { oneLine, redactUrls } from '@oto/core';
-import { setLoadWatch } from '@oto/loader';
+import { isMissingPackage, oneLine, redactUrls } from '@oto/core';
+
+type SetLoadWatch = typeof import('@oto/loader').setLoadWatch;
+
+/**
+ * @oto/loader's load watch. The loader is an optional peer (@oto/drizzle and @oto/typeorm bring
+ * it; a Prisma-only install has no user code to load): without it there is nothing to watch.
+ */
+function setLoadWatch(...args: Parameters<SetLoadWatch>): void {
+  let loader: { setLoadWatch: SetLoadWatch };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loader = require('@oto/loader') as { setLoadWatch: SetLoadWatch };
+  } catch (error) {
+    if (isMissingPackage(error, '@oto/loader')) return;
+    throw error;
+  }
+  loader.setLoadWatch(...args);
+}
 
 /** What the child tells its supervisor: a load starts or ends. */
 export type LoadAnnouncement = { readonly begin: string } | { readonly end: string };
