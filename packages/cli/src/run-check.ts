@@ -1,9 +1,7 @@
 /** `oto check`: read the schema, run the rules, print the report, say by exit code whether it passed. */
 import { format, redactSecrets, runProjectCheck, UserError } from '@oto/core';
 import type { FailOn, Format, LoadedSource, OtoConfig, ProjectCheck, SchemaModel } from '@oto/core';
-import { findDrizzleConfig, loadDrizzleSource } from '@oto/drizzle';
-import { loadPrismaModel } from '@oto/prisma';
-import { loadTypeormSource } from '@oto/typeorm';
+import { drizzleAdapter, findDrizzleConfigHere, prismaAdapter, typeormAdapter } from './adapters';
 import { planDatabase } from './database-source';
 import type { DatabaseOptions, DatabasePlan } from './database-source';
 import type { CliIo } from './io';
@@ -45,7 +43,7 @@ function chooseOrm(options: SourceOptions, cwd: string): Orm {
   if (given.length > 1) {
     throw new UserError(`${given.map((orm) => `--${orm}`).join(' and ')} name ${given.length} schema sources: check one at a time`);
   }
-  return given[0] ?? (findDrizzleConfig(cwd) ? 'drizzle' : 'prisma');
+  return given[0] ?? (findDrizzleConfigHere(cwd) ? 'drizzle' : 'prisma');
 }
 
 async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, cwd: string, database: DatabasePlan): Promise<LoadedSource> {
@@ -54,14 +52,14 @@ async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, c
     const given = path(options.drizzle);
     // A schema module given instead of a config (any file not named *config.*) is read without one.
     const isConfig = given === undefined || /config\.([cm]?[jt]s|json)$/i.test(given);
-    return loadDrizzleSource({
+    return drizzleAdapter().loadDrizzleSource({
       cwd,
       ...(given !== undefined ? (isConfig ? { config: given } : { schemaFiles: [given] }) : {}),
       stubs: config.stub ?? [],
     });
   }
   if (orm === 'typeorm') {
-    return loadTypeormSource({
+    return typeormAdapter().loadTypeormSource({
       cwd,
       dataSource: options.typeorm as string,
       stubs: config.stub ?? [],
@@ -70,7 +68,7 @@ async function loadSource(orm: Orm, options: SourceOptions, config: OtoConfig, c
   }
   const schema = path(options.prisma);
   // The schema's generator oto block over the config file, as in `prisma generate`.
-  const { model, warnings, overrides } = await loadPrismaModel(schema ? { schema, cwd } : { cwd });
+  const { model, warnings, overrides } = await prismaAdapter().loadPrismaModel(schema ? { schema, cwd } : { cwd });
   return { model, warnings, overrides };
 }
 
@@ -112,6 +110,6 @@ export async function checkProject(
 export async function runCheck(options: CheckOptions, io: CliIo, version: string): Promise<number> {
   const result = await checkProject(options, io);
   if (result.result.usage) io.stderr(describeUsage(result.result.usage, io.cwd, options.verbose === true));
-  io.stdout(format(result.report, options.format, { color: useColor(io, options.color), toolVersion: version, verbose: options.verbose === true }));
+  io.stdout(format(result.report, options.format, { color: useColor(io, options.color), toolVersion: version, verbose: options.verbose === true, ...(result.config.docsUrl ? { docsUrl: result.config.docsUrl } : {}) }));
   return result.failed ? EXIT.findings : EXIT.ok;
 }
