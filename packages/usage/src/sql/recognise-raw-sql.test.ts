@@ -79,7 +79,7 @@ export async function g(id: string) {
     ],
   },
   {
-    name: 'PostgreSQL, TypeORM: DataSource, EntityManager and QueryRunner query(), [row] and ORDER BY',
+    name: 'PostgreSQL, TypeORM: DataSource, EntityManager and QueryRunner query(), [row] and ORDER BY, a loop over literal statements (a migration)',
     dialect: 'postgresql',
     code: `import { DataSource } from 'typeorm';
 declare const ds: DataSource;
@@ -87,12 +87,14 @@ export async function h(id: string) {
   const [row] = await ds.query('SELECT * FROM account WHERE user_id = $1 ORDER BY id DESC', [id]);
   const first = (await ds.manager.query('SELECT * FROM account a LEFT JOIN "user" u ON u.id = a.user_id WHERE a.id = $1', [id]))[0];
   await ds.createQueryRunner().query('UPDATE account SET provider = $1 WHERE user_id = $2', ['x', id]);
+  for (const statement of ['CREATE TABLE t (id int)', \`DELETE FROM post WHERE author_id = 'x'\`]) await ds.query(statement);
   return [row, first];
 }`,
     queries: [
       'sql select account first @4:23 where(account.user_id) ordered',
       'sql select account first @5:24 where(account.id) left user(id=account.user_id)',
       'sql update account many @6:9 where(account.user_id)',
+      'sql delete post many @7:104 where(post.author_id)',
     ],
   },
   {

@@ -46,13 +46,31 @@ function templateText(tagged: TaggedTemplateExpression, parser: LoadedSqlParser)
   return text;
 }
 
-/** The SQL string given as an argument: a literal, or a constant whose type is its literal value. */
-function stringArgument(node: Node | undefined): string {
+const literalText = (node: Node) => (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) ? node.getLiteralText() : undefined);
+
+/** `for (const s of ['…', '…']) q.query(s)`: the literal strings the loop variable takes, else undefined. */
+function loopLiterals(node: Node): string[] | undefined {
+  if (!Node.isIdentifier(node)) return undefined;
+  const declaration = node.getSymbol()?.getDeclarations()[0];
+  const list = declaration?.getParent();
+  const loop = list?.getParent();
+  if (!declaration || !Node.isVariableDeclaration(declaration) || !loop || !Node.isForOfStatement(loop)) return undefined;
+  const items = loop.getExpression();
+  if (!Node.isArrayLiteralExpression(items)) return undefined;
+  const texts = items.getElements().map(literalText);
+  return texts.every((t): t is string => t !== undefined) ? texts : undefined;
+}
+
+/** The SQL strings given as an argument: a literal, a constant whose type is its literal value, a loop over literals. */
+function stringArgument(node: Node | undefined): string[] {
   if (!node) throw new Unresolved('a raw SQL call without its SQL');
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralText();
+  const literal = literalText(node);
+  if (literal !== undefined) return [literal];
   if (Node.isTemplateExpression(node)) throw new Unresolved('raw SQL built with ${…} in a string (not parameters): not read');
   const type = node.getType();
-  if (type.isStringLiteral()) return String(type.getLiteralValue());
+  if (type.isStringLiteral()) return [String(type.getLiteralValue())];
+  const looped = loopLiterals(node);
+  if (looped) return looped;
   throw new Unresolved('raw SQL that is no literal string: not read');
 }
 
@@ -74,7 +92,8 @@ function rawConsumption(node: Node): Consumption {
 
 interface Found {
   readonly at: Node;
-  readonly text: () => string;
+  /** The statement's text (several when one call runs each string of a literal list). */
+  readonly text: () => string[];
   readonly consumption: Consumption;
 }
 
@@ -88,13 +107,13 @@ function drizzleCall(call: CallExpression, parser: LoadedSqlParser): Found | und
     if (arg.getType().getSymbol()?.getName() !== 'SQL' || !declaredIn(arg.getType(), /[\\/]drizzle-orm[\\/]/)) return undefined;
     return { at: call, text: () => { throw new Unresolved('raw SQL built elsewhere (an SQL value, not a sql`…` here): not read'); }, consumption: 'many' };
   }
-  return { at: call, text: () => templateText(arg, parser), consumption: callee.getName() === 'get' ? 'first' : rawConsumption(call) };
+  return { at: call, text: () => [templateText(arg, parser)], consumption: callee.getName() === 'get' ? 'first' : rawConsumption(call) };
 }
 
 function prismaTagged(tagged: TaggedTemplateExpression, parser: LoadedSqlParser): Found | undefined {
   const tag = tagged.getTag();
   if (!Node.isPropertyAccessExpression(tag) || !PRISMA_TAGGED.has(tag.getName()) || !isPrismaClient(tag.getExpression().getType())) return undefined;
-  return { at: tagged, text: () => templateText(tagged, parser), consumption: rawConsumption(tagged) };
+  return { at: tagged, text: () => [templateText(tagged, parser)], consumption: rawConsumption(tagged) };
 }
 
 function methodCall(call: CallExpression): Found | undefined {
@@ -118,8 +137,10 @@ export function createRawSqlRecogniser(model: AnalyzedModel, parser: LoadedSqlPa
       if (!found) return;
       const location = locationOf(found.at);
       try {
-        const statement = parser.parse(found.text());
-        if (statement !== NOT_A_QUERY) queries.push(fromSqlStatement(statement, model, { location, consumption: found.consumption }));
+        for (const text of found.text()) {
+          const statement = parser.parse(text);
+          if (statement !== NOT_A_QUERY) queries.push(fromSqlStatement(statement, model, { location, consumption: found.consumption }));
+        }
       } catch (error) {
         unresolved.push({ location, reason: unresolvedReason(error) });
       }
