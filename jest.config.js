@@ -3,6 +3,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: t
 
 module.exports = {
   testEnvironment: 'node',
+  // jest's 5 s default fails tests on a busy 2-core machine; tests that spawn the CLI, replay
+  // migrations, start PGlite or type-check a project set their own, larger timeout in their file.
+  testTimeout: 60_000,
   transform: { '^.+\\.(t|j)sx?$': swc },
   testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts'],
   moduleNameMapper: {

@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { OTO_BIN } from '../support/paths';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const FIXTURES = path.join(__dirname, 'fixtures');
 
 interface End {

@@ -10,6 +10,9 @@ import * as path from 'node:path';
 import { runCli } from '@oto/cli';
 import { CORPUS, ROOT, copyWritable, hasCorpus, installed, tempDir } from '../support/paths';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const SCHEMA = 'packages/server/src/db/schema';
 const PACKAGES = ['drizzle-orm', 'drizzle-zod', 'zod', 'nanoid', '@faker-js/faker'];
 const STUBS = ['@dokploy/server/constants', '@dokploy/server/lib/encryption', '@dokploy/server/templates'];

@@ -11,6 +11,9 @@ import * as path from 'node:path';
 import { loadDrizzleModel } from '@oto/drizzle';
 import { CORPUS, DRIZZLE_KIT_CLI, OTO_BIN, ROOT, copyWritable, hasCorpus, installed, tempDir } from '../support/paths';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 interface Diagnostic {
   ruleId: string;
   location: { table: string; columns?: string[]; file?: string };

@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { CORPUS, OTO_BIN, hasCorpus } from '../support/paths';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 interface Expected {
   readonly schema: string;
   readonly oneToOne: number;

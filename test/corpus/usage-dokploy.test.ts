@@ -9,6 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS, OTO_BIN, ROOT, hasCorpus, installed, tempDir } from '../support/paths';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 interface Diagnostic {
   ruleId: string;
   messageId: string;

@@ -46,6 +46,9 @@ const schema = (dialect: KitDialect, onDelete: boolean) => {
   return `import { relations } from 'drizzle-orm';
 import { ${imports} } from 'drizzle-orm/${c.module}';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export const users = ${c.table}('app_user', { id: ${c.serial} });
 export const passports = ${c.table}('passport', {
   id: ${c.serial},

@@ -42,6 +42,9 @@ export const passportsRelations = relations(passports, ({ one }) => ({
 const CONFIG = `import { defineConfig } from 'drizzle-kit';
 import { withOto } from '@oto/drizzle';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export default withOto(defineConfig({ schema: './schema.ts', out: './migrations', dialect: 'postgresql' }));
 `;
 

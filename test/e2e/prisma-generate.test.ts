@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OTO_PRISMA_BIN, PRISMA_CLI, prismaEnv, tempDir } from '../support/paths';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = tempDir('generate');
 
 function project(name: string, block: string, models: string) {

@@ -19,6 +19,9 @@ import { ddl, rows, scenarioOf } from './random-schema';
 import type { PairSpec } from './random-schema';
 import { hasCommand, mariadbFile, MYSQL_URL, PG_URL, psqlFile, sqlFor } from './sql-runners';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const base = { sharedKey: false, unique: false, notNull: true, declaredOptional: false, onDelete: undefined } satisfies Partial<PairSpec>;
 /** Two one-to-ones under hostile names; `lineBreak` in the second (the mysql CLI cannot carry `\r\n`). */
 const hostile = (lineBreak: string) =>

@@ -18,6 +18,9 @@ import { sqliteClient } from '../../packages/database/src/clients/sqlite';
 import { ddl, rows, scenarios } from './random-schema';
 import type { Scenario } from './random-schema';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const RUNS = Number(process.env.OTO_PROPERTY_RUNS ?? 200);
 const config = resolveConfig({}, 'test');
 

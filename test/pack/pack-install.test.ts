@@ -15,6 +15,9 @@ import { ROOT } from '../support/paths';
 import { APPS } from './pack-apps';
 import type { PackApp } from './pack-apps';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const PACKAGES = ['core', 'loader', 'runtime', 'database', 'prisma', 'drizzle', 'typeorm', 'usage', 'cli'];
 const run = process.env.OTO_TEST_PACK === '1' ? describe : describe.skip;
 const MINUTE = 60_000;

@@ -12,6 +12,9 @@ import { openDatabase, showAccessors } from '../src/pg/accessors-demo';
 import type { Database } from '../src/pg/accessors-demo';
 import { carsDriver, driversCar, profilesUser, usersProfile, usersPassport } from '../src/pg/oto-accessors';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = path.resolve(__dirname, '..');
 
 describe('examples/drizzle accessors', () => {
@@ -29,7 +32,7 @@ describe('examples/drizzle accessors', () => {
     let close: () => Promise<void>;
     beforeAll(async () => {
       ({ db, close } = await openDatabase());
-    }, 30_000);
+    }, 120_000);
     afterAll(() => close());
 
     it('returns the single row, null for none, and throws NotFound on a required side', async () => {
@@ -72,5 +75,5 @@ describe('examples/drizzle accessors', () => {
     expect(text).toContain('usersProfile(db, 2) → null');
     expect(text).toMatch(/driversCar\(db, 1\) → OneToOneViolationError: one-to-one drivers\.car violated: oto_car holds two or more rows for \{ id: 1 \}/);
     expect(text).toMatch(/usersPassport\(db, 2\) → OneToOneViolationError: one-to-one users\.passport violated/);
-  }, 30_000);
+  }, 120_000);
 });

@@ -5,6 +5,9 @@ import { loadDrizzleModel } from '@oto/drizzle';
 import { expectGolden } from '../../../packages/core/src/testing/golden';
 import { oto } from '../../../packages/cli/src/testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = path.resolve(__dirname, '..');
 
 function report(config?: string) {

@@ -13,6 +13,9 @@ import { tempProjects } from '../../../packages/core/src/testing/temp-projects';
 import { oto } from '../../../packages/cli/src/testing/run-oto';
 import * as schema from '../src/pg/schema';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = path.resolve(__dirname, '..');
 const projects = tempProjects('example-drizzle-sql');
 

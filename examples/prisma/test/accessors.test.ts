@@ -11,6 +11,9 @@ import { openDatabase, showAccessors } from '../src/accessors-demo';
 import type { Database } from '../src/accessors-demo';
 import { expectGolden } from '../../../packages/core/src/testing/golden';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = path.resolve(__dirname, '..');
 
 describe('examples/prisma accessors', () => {

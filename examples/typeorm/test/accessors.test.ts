@@ -15,6 +15,9 @@ import { Car, Driver } from '../src/entity/driver';
 import { Passport, Profile, User } from '../src/entity/user';
 import { carDriver, driverCar, profileUser, userPassport, userProfile } from '../src/oto-accessors';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = path.resolve(__dirname, '..');
 
 describe('examples/typeorm accessors', () => {
@@ -23,7 +26,7 @@ describe('examples/typeorm accessors', () => {
     if (process.env.UPDATE_GOLDEN) fs.writeFileSync(rendered.out, rendered.text);
     expect(fs.readFileSync(rendered.out, 'utf8')).toBe(rendered.text);
     expect(rendered.skipped).toEqual([{ relation: 'Student.locker', reason: 'no foreign key columns on either side: nothing joins the two rows' }]);
-  }, 30_000);
+  }, 120_000);
 
   describe('on PGlite, after the Init migration', () => {
     let db: DataSource;

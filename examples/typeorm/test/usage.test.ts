@@ -2,6 +2,9 @@
 import * as path from 'node:path';
 import { oto } from '../../../packages/cli/src/testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = path.resolve(__dirname, '..');
 
 interface Finding {

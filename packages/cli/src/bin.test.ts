@@ -8,6 +8,9 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const BIN = path.resolve(__dirname, '../dist/bin.js');
 /** Generous: the machine may be loaded; each case needs seconds at most on a quiet one. */
 const SLOW = 180_000;

@@ -11,6 +11,9 @@ import type { SqlClient } from '@oto/database';
 import { tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('cli-database');
 /** The naming rule is off: these tests are about the database. */
 const project = (name: string, files: Record<string, string>) => projects(name, { 'package.json': '{"oto":{"naming":"off"}}', ...files });
@@ -219,7 +222,7 @@ describe('oto check --database-url errors', () => {
     fs.mkdirSync(path.join(dir, 'sql'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'sql', '1.sql'), INIT);
     await expectInputError(dir, ['check', '--migrations', 'sql', '--database-url', `pglite:${data}`], /has 1 table\(s\): migrations are replayed only into an empty scratch database/);
-  }, 30_000);
+  }, 120_000);
 });
 
 /** The same schema on SQLite, as Prisma's SQLite migrations create it. */

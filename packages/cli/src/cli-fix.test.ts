@@ -163,6 +163,9 @@ const owned = (table: string, variable: string) => `import { relations } from 'd
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export const ${variable} = pgTable('${table}', {
   id: serial('id').primaryKey(),
   userId: integer('user_id').notNull().references(() => users.id),

@@ -18,6 +18,9 @@ const projects = tempProjects('cli-generate-sql-names');
 const schema = (tableLiteral: string) => `import { relations } from 'drizzle-orm';
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export const users = pgTable('app_user', { id: serial('id').primaryKey() });
 export const profiles = pgTable(${tableLiteral}, {
   id: serial('id').primaryKey(),

@@ -11,6 +11,9 @@ import { createPglite } from '@oto/database';
 import { tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('cli-generate-sql');
 const project = (name: string, files: Record<string, string>) => projects(name, { 'package.json': '{"oto":{"naming":"off"}}', ...files });
 

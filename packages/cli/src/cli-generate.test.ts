@@ -49,6 +49,9 @@ const CONFIG = `export default { schema: './src/schema.ts', dialect: 'mysql' };\
 const USE = `import { drizzle } from 'drizzle-orm/mysql2';
 import { tenantUsersSettings, settingsUser } from './oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export async function use(db: ReturnType<typeof drizzle>) {
   const s = await tenantUsersSettings(db, { tenant: 1, id: 2 });
   const theme: string | null | undefined = s?.theme;

@@ -1,6 +1,9 @@
 import { tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const project = tempProjects('cli-sarif-docs');
 const SCHEMA = 'datasource db {\n  provider = "postgresql"\n}\nmodel User {\n  id      Int      @id\n  profile Profile?\n}\nmodel Profile {\n  id     Int  @id\n  userId Int  @unique\n  user   User @relation(fields: [userId], references: [id])\n}\n';
 type SarifRule = { id: string; helpUri?: string };

@@ -14,6 +14,9 @@ import { connect, createPglite } from '@oto/database';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('cli-secrets');
 const SECRET = 'S3cret-q7Zr';
 

@@ -9,6 +9,9 @@ import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
 import { redis } from '../lib/redis';
 import { flags } from '@app/flags';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export const users = pgTable('app_user', { id: serial('id').primaryKey() });
 export const profiles = pgTable('oto_profile', { id: serial('id').primaryKey(), userId: integer('user_id').notNull().unique().references(() => users.id) });
 export const usersRelations = relations(users, ({ one }) => ({ profile: one(profiles) }));

@@ -28,6 +28,9 @@ export class Profile {
 const DATA_SOURCE = `import { DataSource } from 'typeorm';
 import { Profile, User } from './entities';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export default new DataSource({ type: 'postgres', entities: [User, Profile] });
 `;
 const migration = (unique: string) =>

@@ -33,6 +33,9 @@ export class Badge {
 const DATA_SOURCE = `import { DataSource } from 'typeorm';
 import { Badge, Member } from './entities';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export default new DataSource({ type: 'postgres', url: 'postgres://app:hunter2@127.0.0.1:5432/app', entities: [Member, Badge] });
 `;
 /** The migration leaves out the unique on member_id that TypeORM adds implicitly (REL_…). */

@@ -32,6 +32,9 @@ export class Badge {
 const DATA_SOURCE = `import { DataSource } from 'typeorm';
 import { Badge, Member } from './entities';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export default new DataSource({ type: 'better-sqlite3', database: 'app.db', entities: [Member, Badge] });
 `;
 const MIGRATION = `import type { MigrationInterface, QueryRunner } from 'typeorm';

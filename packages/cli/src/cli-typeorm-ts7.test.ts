@@ -24,6 +24,9 @@ const USER = `import { Entity, OneToOne, PrimaryGeneratedColumn } from 'typeorm'
 import type { Relation } from 'typeorm';
 import { Billing } from './billing';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 @Entity('app_user')
 export class User {
   @PrimaryGeneratedColumn() id!: number;

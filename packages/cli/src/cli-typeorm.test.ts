@@ -35,6 +35,9 @@ const DATA_SOURCE = `import { DataSource } from 'typeorm';
 import { User } from './entity/user';
 import { Profile } from './entity/profile';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 export default new DataSource({ type: 'postgres', url: 'postgres://app:hunter2@db.internal:5432/app', entities: [User, Profile] });
 `;
 

@@ -182,6 +182,9 @@ export class Profile {
   const APP_TYPEORM = `import { AppDataSource } from './data-source';
 import { Profile } from './entity/profile';
 import { User } from './entity/user';
+
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
 export async function show(userId: string) {
   const profile = await AppDataSource.getRepository(Profile).findOneBy({ userId });
   const user = await AppDataSource.manager.findOne(User, { where: { id: userId }, relations: ['profile'] });

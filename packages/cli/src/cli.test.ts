@@ -1,6 +1,9 @@
 import { tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const project = tempProjects('cli');
 
 const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n}\n';

@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { tempProjects } from '../../core/src/testing/temp-projects';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const OPTIONAL = ['@oto/prisma', '@oto/drizzle', '@oto/typeorm', '@oto/usage', '@oto/loader', 'pg', 'mysql2', 'better-sqlite3', '@libsql/client', 'typeorm', 'drizzle-orm', 'drizzle-kit'];
 const isOptional = (specifier: string) => OPTIONAL.some((p) => specifier === p || specifier.startsWith(`${p}/`)) || specifier.startsWith('@prisma/');
 

@@ -1,5 +1,8 @@
 import { showsProgress, step } from './progress';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 /** A stream that records what the spinner writes. */
 function recorder() {
   const written: string[] = [];

@@ -1,5 +1,8 @@
 import { redactSecrets, redactUrl, secretsOf } from './redact';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 /** [URL as given, as oto shows it]: every form a connection URL takes. */
 const URLS: readonly (readonly [string, string])[] = [
   // userinfo

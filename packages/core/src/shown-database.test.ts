@@ -1,5 +1,8 @@
 import { shownDatabase } from './shown-database';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 describe('shownDatabase', () => {
   it.each([
     ['postgresql://oto@127.0.0.1:5432/oto?password=S3cret', 'PostgreSQL database at 127.0.0.1:5432/oto'],

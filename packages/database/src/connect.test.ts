@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { tempProjects } from '../../core/src/testing/temp-projects';
 import { connect } from './connect';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('connect');
 
 /**
@@ -62,7 +65,7 @@ describe('connect', () => {
     } finally {
       await server.stop();
     }
-  }, 30_000);
+  }, 120_000);
 
   it('sslmode=require: no ten-line driver warning before the one line', async () => {
     const server = await saslServer();
@@ -74,12 +77,12 @@ describe('connect', () => {
       emitWarning.mockRestore();
       await server.stop();
     }
-  }, 30_000);
+  }, 120_000);
 
   it('a SQLite file that is no database: one line naming the file, while connecting', async () => {
     const dir = projects('not-sqlite', { 'notes.db': 'hello, not a database\n' });
     await expect(connect('sqlite:notes.db', { cwd: dir })).rejects.toThrow(/^cannot connect to SQLite database notes\.db: file is not a database$/);
-  }, 30_000);
+  }, 120_000);
 
   it('pglite:<missing folder> is an error (no new database is made); pglite:memory: is an empty one asked for', async () => {
     const dir = projects('pglite', { 'README.md': '' });

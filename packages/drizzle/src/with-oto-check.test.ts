@@ -6,6 +6,9 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const CHECK = path.resolve(__dirname, '../dist/with-oto-check.js');
 const projects = tempProjects('with-oto-check');
 

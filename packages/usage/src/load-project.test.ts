@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { tempProjects } from '../../core/src/testing/temp-projects';
 import { openPrograms, readUsageConfigs } from './load-project';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const project = tempProjects('usage-load');
 const TS = { compilerOptions: { strict: true, module: 'commonjs', target: 'es2022', skipLibCheck: true } };
 

@@ -4,6 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkUnchanged, commitWrite, prepareWrite, readFileSnapshot, writeFileAtomic } from './write-file';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 describe('writeFileAtomic', () => {
   let dir: string;
   beforeEach(() => {

@@ -9,6 +9,9 @@ import { readMigrationFolder } from './migration-folder';
 import { preludeAdvice, readPreludes, SHIPPED_PRELUDES } from './preludes';
 import { replayMigrationFolder } from './replay-folder';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('preludes');
 
 describe('readPreludes', () => {

@@ -7,6 +7,9 @@ import { connect } from '../connect';
 import { readMigrationFolder, splitBreakpoints } from './migration-folder';
 import { replayMigrationFolder } from './replay-folder';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('replay-breakpoints');
 
 const journal = (dialect: string, tags: string[]) =>

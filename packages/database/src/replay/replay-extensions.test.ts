@@ -10,6 +10,9 @@ import { createdExtensions } from './embedded-extensions';
 import { readMigrationFolder } from './migration-folder';
 import { replayMigrationFolder } from './replay-folder';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('replay-extensions');
 const LOCK = 'provider = "postgresql"\n';
 

@@ -12,6 +12,9 @@ import { introspect } from '../introspect/introspect';
 import { readMigrationFolder } from './migration-folder';
 import { replayMigrationFolder } from './replay-folder';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('replay-libsql');
 
 const journal = (dialect: string, tags: string[]) =>

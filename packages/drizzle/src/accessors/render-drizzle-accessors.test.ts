@@ -16,6 +16,9 @@ import { renderDrizzleAccessors } from './render-drizzle-accessors';
 import { people } from '../testing/self-join/schema';
 import { peopleSpouse, peopleSpouseOf } from '../testing/self-join/oto-accessors';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const MODULE = path.join(__dirname, '..', 'testing', 'self-join', 'oto-accessors.ts');
 
 const model = schema(

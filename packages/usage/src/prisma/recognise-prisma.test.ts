@@ -11,6 +11,9 @@ import type { Query, UnresolvedQuery } from '@oto/core';
 import { installed, tempProjects } from '../../../core/src/testing/temp-projects';
 import { readUsage } from '../run-usage';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const ROOT = path.resolve(__dirname, '../../../..');
 const PRISMA_CLI = require.resolve('prisma/build/index.js', { paths: [ROOT] });
 

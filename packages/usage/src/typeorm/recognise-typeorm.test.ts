@@ -35,6 +35,9 @@ import { AppDataSource } from './data-source';
 import { Post } from './entity/post';
 import { Profile } from './entity/profile';
 import { User } from './entity/user';
+
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
 `;
 
 const CASES: readonly Case[] = [
