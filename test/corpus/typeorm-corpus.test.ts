@@ -12,6 +12,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS, OTO_BIN, ROOT, hasCorpus, installed, tempDir } from '../support/paths';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 interface Report {
   dialect: string;
   relations: { name: string; kind: string; backing: { kind: string; name?: string; columns: string[]; implicit?: boolean } | null }[];
@@ -167,9 +170,6 @@ export function DbAwareColumn(options: ColumnOptions): PropertyDecorator { retur
       'utils/feature-flag-decorators.ts': `import { Column, Entity } from 'typeorm';
 import type { ColumnOptions, EntityOptions } from 'typeorm';
 import { featureFlagRouter } from '../loaders/feature-flags';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 export function FeatureFlagDecorators(flag: string | string[], decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, property) => { if (featureFlagRouter.isFeatureEnabled(flag)) decorators.forEach((d) => d(target, property)); };
 }

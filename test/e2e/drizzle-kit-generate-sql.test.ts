@@ -12,6 +12,9 @@ import { oto } from '../../packages/cli/src/testing/run-oto';
 import { connect } from '@oto/database';
 import { DRIZZLE_KIT_CLI, installed, ROOT } from '../support/paths';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const EXAMPLE = path.join(ROOT, 'examples/drizzle');
 
 function drizzleKit(cwd: string, ...args: string[]) {
@@ -45,9 +48,6 @@ const schema = (dialect: KitDialect, onDelete: boolean) => {
   const reference = onDelete ? ".notNull().references(() => users.id, { onDelete: 'set null' })" : '.references(() => users.id)';
   return `import { relations } from 'drizzle-orm';
 import { ${imports} } from 'drizzle-orm/${c.module}';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export const users = ${c.table}('app_user', { id: ${c.serial} });
 export const passports = ${c.table}('passport', {

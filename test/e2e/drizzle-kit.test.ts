@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { tempProjects } from '../../packages/core/src/testing/temp-projects';
 import { DRIZZLE_KIT_CLI, installed, ROOT } from '../support/paths';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const EXAMPLE = path.join(ROOT, 'examples/drizzle');
 
 function drizzleKit(cwd: string, ...args: string[]) {
@@ -41,9 +44,6 @@ export const passportsRelations = relations(passports, ({ one }) => ({
 `;
 const CONFIG = `import { defineConfig } from 'drizzle-kit';
 import { withOto } from '@oto/drizzle';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export default withOto(defineConfig({ schema: './schema.ts', out: './migrations', dialect: 'postgresql' }));
 `;

@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 /** The packages a user's project has installed, linked from this checkout. */
 const DRIZZLE_PACKAGE = path.resolve(__dirname, '../../drizzle');
 const INSTALLED: Record<string, string> = {
@@ -26,9 +29,6 @@ export const usersRelations = relations(users, ({ one }) => ({
 const PROFILES = `import { relations } from 'drizzle-orm';
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
 import { users } from './user';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export const profiles = pgTable('oto_profile', {
   id: serial('id').primaryKey(),

@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const INSTALLED: Record<string, string> = {
   'drizzle-orm': installed('drizzle-orm', path.resolve(__dirname, '../../drizzle')),
   typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')),
@@ -17,9 +20,6 @@ const projects = tempProjects('every-path');
 /** profile.user_id has no unique: one() on both sides makes a one-to-one that is not. */
 const DRIZZLE = `import { relations } from 'drizzle-orm';
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export const users = pgTable('app_user', { id: serial('id').primaryKey() });
 export const profiles = pgTable('profile', {

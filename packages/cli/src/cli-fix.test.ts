@@ -14,6 +14,9 @@ import { JOURNAL_FILE, writeJournal } from './fix-journal';
 import type { CliIo } from './io';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const DRIZZLE_PACKAGE = path.resolve(__dirname, '../../drizzle');
 const projects = tempProjects('cli-fix');
 
@@ -162,9 +165,6 @@ export const usersRelations = relations(users, ({ one }) => ({ passport: one(pas
 const owned = (table: string, variable: string) => `import { relations } from 'drizzle-orm';
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
 import { users } from './users';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export const ${variable} = pgTable('${table}', {
   id: serial('id').primaryKey(),

@@ -9,14 +9,14 @@ import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const DRIZZLE_PACKAGE = path.resolve(__dirname, '../../drizzle');
 const projects = tempProjects('cli-generate-files');
 
 const SCHEMA = `import { relations } from 'drizzle-orm';
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export const users = pgTable('app_user', { id: serial('id').primaryKey() });
 export const passports = pgTable('passport', {

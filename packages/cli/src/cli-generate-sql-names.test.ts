@@ -10,6 +10,9 @@ import { createPglite, pgliteClient } from '@oto/database';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const DRIZZLE_PACKAGE = path.resolve(__dirname, '../../drizzle');
 const INSTALLED: Record<string, string> = { 'drizzle-orm': installed('drizzle-orm', DRIZZLE_PACKAGE), '@oto/drizzle': DRIZZLE_PACKAGE };
 const projects = tempProjects('cli-generate-sql-names');
@@ -17,9 +20,6 @@ const projects = tempProjects('cli-generate-sql-names');
 /** A one-to-one whose dependent table has the given name (a JavaScript string literal) and no unique on its key. */
 const schema = (tableLiteral: string) => `import { relations } from 'drizzle-orm';
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export const users = pgTable('app_user', { id: serial('id').primaryKey() });
 export const profiles = pgTable(${tableLiteral}, {

@@ -9,6 +9,9 @@ import ts from 'typescript';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const DRIZZLE_PACKAGE = path.resolve(__dirname, '../../drizzle');
 const INSTALLED: Record<string, string> = {
   'drizzle-orm': installed('drizzle-orm', DRIZZLE_PACKAGE),
@@ -48,9 +51,6 @@ export const settingsRelations = relations(settings, ({ one }) => ({
 const CONFIG = `export default { schema: './src/schema.ts', dialect: 'mysql' };\n`;
 const USE = `import { drizzle } from 'drizzle-orm/mysql2';
 import { tenantUsersSettings, settingsUser } from './oto';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export async function use(db: ReturnType<typeof drizzle>) {
   const s = await tenantUsersSettings(db, { tenant: 1, id: 2 });

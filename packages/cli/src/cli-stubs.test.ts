@@ -2,15 +2,15 @@ import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('cli-stubs');
 
 const SCHEMA = `import { relations } from 'drizzle-orm';
 import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
 import { redis } from '../lib/redis';
 import { flags } from '@app/flags';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export const users = pgTable('app_user', { id: serial('id').primaryKey() });
 export const profiles = pgTable('oto_profile', { id: serial('id').primaryKey(), userId: integer('user_id').notNull().unique().references(() => users.id) });

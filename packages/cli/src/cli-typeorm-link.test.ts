@@ -7,6 +7,9 @@ import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const INSTALLED: Record<string, string> = { typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')) };
 const projects = tempProjects('cli-typeorm-link');
 
@@ -27,9 +30,6 @@ export class Profile {
 `;
 const DATA_SOURCE = `import { DataSource } from 'typeorm';
 import { Profile, User } from './entities';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export default new DataSource({ type: 'postgres', entities: [User, Profile] });
 `;

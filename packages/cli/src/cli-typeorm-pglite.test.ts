@@ -9,6 +9,9 @@ import { createPglite, introspect, pgliteClient } from '@oto/database';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const INSTALLED: Record<string, string> = { typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')) };
 const projects = tempProjects('cli-typeorm-pglite');
 
@@ -32,9 +35,6 @@ export class Badge {
 `;
 const DATA_SOURCE = `import { DataSource } from 'typeorm';
 import { Badge, Member } from './entities';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export default new DataSource({ type: 'postgres', url: 'postgres://app:hunter2@127.0.0.1:5432/app', entities: [Member, Badge] });
 `;

@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const INSTALLED: Record<string, string> = { typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')) };
 const projects = tempProjects('cli-typeorm-sqlite');
 
@@ -31,9 +34,6 @@ export class Badge {
 `;
 const DATA_SOURCE = `import { DataSource } from 'typeorm';
 import { Badge, Member } from './entities';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export default new DataSource({ type: 'better-sqlite3', database: 'app.db', entities: [Member, Badge] });
 `;

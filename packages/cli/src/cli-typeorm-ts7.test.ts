@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const projects = tempProjects('cli-typeorm-ts7');
 
 /** An entity column typed by an imported string union: only a whole-program compile names it a String. */
@@ -23,9 +26,6 @@ export class Billing {
 const USER = `import { Entity, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Billing } from './billing';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 @Entity('app_user')
 export class User {

@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 /** TypeORM as a user's project has it installed, linked from this checkout. */
 const INSTALLED: Record<string, string> = { typeorm: installed('typeorm', path.resolve(__dirname, '../../typeorm')) };
 const projects = tempProjects('cli-typeorm');
@@ -34,9 +37,6 @@ export class Profile {
 const DATA_SOURCE = `import { DataSource } from 'typeorm';
 import { User } from './entity/user';
 import { Profile } from './entity/profile';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 
 export default new DataSource({ type: 'postgres', url: 'postgres://app:hunter2@db.internal:5432/app', entities: [User, Profile] });
 `;

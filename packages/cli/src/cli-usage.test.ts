@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const FIXTURE = path.resolve(__dirname, '../../usage/src/drizzle/__fixtures__/app');
 const ROOT = path.resolve(__dirname, '../../..');
 const LINKS = { 'drizzle-orm': installed('drizzle-orm', ROOT), pg: installed('pg', ROOT), '@types/pg': installed('@types/pg', ROOT) };
@@ -182,9 +185,6 @@ export class Profile {
   const APP_TYPEORM = `import { AppDataSource } from './data-source';
 import { Profile } from './entity/profile';
 import { User } from './entity/user';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 export async function show(userId: string) {
   const profile = await AppDataSource.getRepository(Profile).findOneBy({ userId });
   const user = await AppDataSource.manager.findOne(User, { where: { id: userId }, relations: ['profile'] });

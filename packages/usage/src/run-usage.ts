@@ -6,7 +6,7 @@ import { ts } from 'ts-morph';
 import { createDrizzleRecogniser } from './drizzle/recognise-drizzle';
 import { createPrismaRecogniser } from './prisma/recognise-prisma';
 import { createTypeormRecogniser } from './typeorm/recognise-typeorm';
-import type { Recognised } from './drizzle/recognise-drizzle';
+import type { Recognised } from './recognise-calls';
 import type { AnalyzedModel } from '@oto/core';
 import type { SourceFile } from 'ts-morph';
 

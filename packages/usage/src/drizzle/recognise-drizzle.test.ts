@@ -9,6 +9,9 @@ import type { Query, UnresolvedQuery } from '@oto/core';
 import { installed, tempProjects } from '../../../core/src/testing/temp-projects';
 import { readUsage } from '../run-usage';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const FIXTURE = path.join(__dirname, '__fixtures__/app');
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -172,9 +175,6 @@ export const badgeRelations = relations(badge, ({ one }) => ({ node: one(node, {
 import { eq } from 'drizzle-orm';
 import * as schema from './schema';
 import { badge, node } from './schema';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 const db = drizzle('postgres://localhost/app', { schema });
 export const a = db.query.node.findMany({ with: { badge: true } });
 export const b = db.update(node).set({ parentId: null }).where(eq(node.parentId, 'x'));

@@ -1,11 +1,12 @@
 /** Every Prisma Client query of a source file, as `Query` data; what cannot be resolved is listed, never guessed. */
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import type { AnalyzedModel, Consumption, Query, UnresolvedQuery } from '@oto/core';
-import { locationOf, unresolvedReason } from '../code-location';
+import type { AnalyzedModel, Consumption, Query } from '@oto/core';
+import { locationOf } from '../code-location';
 import { consumptionOf } from '../consumption';
 import { objectOf, property } from '../object-literal';
-import type { Recognised } from '../drizzle/recognise-drizzle';
+import { recogniseCalls } from '../recognise-calls';
+import type { Recognised } from '../recognise-calls';
 import { readPrismaReads, readPrismaWhere } from './prisma-args';
 import { delegateTable } from './prisma-delegates';
 
@@ -47,19 +48,5 @@ function readCall(call: CallExpression, method: string, model: AnalyzedModel): Q
 }
 
 export function createPrismaRecogniser(model: AnalyzedModel) {
-  return function recognise(file: SourceFile): Recognised {
-    const queries: Query[] = [];
-    const unresolved: UnresolvedQuery[] = [];
-    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const callee = call.getExpression();
-      if (!Node.isPropertyAccessExpression(callee) || !METHODS[callee.getName()]) continue;
-      try {
-        const query = readCall(call, callee.getName(), model);
-        if (query) queries.push(query);
-      } catch (error) {
-        unresolved.push({ location: locationOf(call), reason: unresolvedReason(error) });
-      }
-    }
-    return { queries, unresolved };
-  };
+  return (file: SourceFile): Recognised => recogniseCalls(file, (name) => METHODS[name] !== undefined, (call, name) => readCall(call, name, model));
 }

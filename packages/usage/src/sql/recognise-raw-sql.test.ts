@@ -11,6 +11,9 @@ import { installed, tempProjects } from '../../../core/src/testing/temp-projects
 import { readUsage } from '../run-usage';
 import { loadSqlParser } from './sql-parser';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const FIXTURE = path.join(__dirname, '../drizzle/__fixtures__/app');
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -114,9 +117,6 @@ export async function p(id: string) {
     code: `import { Pool } from 'pg';
 import { sql } from 'drizzle-orm';
 import { db, account } from './db';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 const pool = new Pool();
 export async function u(text: string, id: string) {
   await pool.query(text);

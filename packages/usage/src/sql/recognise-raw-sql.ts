@@ -10,7 +10,7 @@ import type { CallExpression, SourceFile, TaggedTemplateExpression, Type } from 
 import type { AnalyzedModel, Consumption, Query, UnresolvedQuery } from '@oto/core';
 import { locationOf, Unresolved, unresolvedReason } from '../code-location';
 import { consumptionOf } from '../consumption';
-import type { Recognised } from '../drizzle/recognise-drizzle';
+import type { Recognised } from '../recognise-calls';
 import { drizzleName } from '../drizzle/drizzle-symbols';
 import { fromSqlStatement } from './from-sql-statement';
 import type { LoadedSqlParser } from './sql-parser';

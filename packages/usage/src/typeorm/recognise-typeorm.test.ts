@@ -9,6 +9,9 @@ import type { Query, UnresolvedQuery } from '@oto/core';
 import { installed, tempProjects } from '../../../core/src/testing/temp-projects';
 import { readUsage } from '../run-usage';
 
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const FIXTURE = path.join(__dirname, '__fixtures__');
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -35,9 +38,6 @@ import { AppDataSource } from './data-source';
 import { Post } from './entity/post';
 import { Profile } from './entity/profile';
 import { User } from './entity/user';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
 `;
 
 const CASES: readonly Case[] = [

@@ -1,10 +1,11 @@
 /** Every TypeORM repository, EntityManager and BaseEntity query of a source file, as `Query` data. */
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import type { AnalyzedModel, Consumption, Query, UnresolvedQuery } from '@oto/core';
-import { locationOf, unresolvedReason, Unresolved } from '../code-location';
+import type { AnalyzedModel, Consumption, Query } from '@oto/core';
+import { locationOf, Unresolved } from '../code-location';
 import { consumptionOf } from '../consumption';
-import type { Recognised } from '../drizzle/recognise-drizzle';
+import { recogniseCalls } from '../recognise-calls';
+import type { Recognised } from '../recognise-calls';
 import { literalObject, property } from '../object-literal';
 import { readTypeormRelations, readTypeormWhere } from './typeorm-options';
 import { readQueryBuilder } from './typeorm-query-builder';
@@ -57,19 +58,5 @@ function readCall(call: CallExpression, method: string, model: AnalyzedModel): Q
 }
 
 export function createTypeormRecogniser(model: AnalyzedModel) {
-  return function recognise(file: SourceFile): Recognised {
-    const queries: Query[] = [];
-    const unresolved: UnresolvedQuery[] = [];
-    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const callee = call.getExpression();
-      if (!Node.isPropertyAccessExpression(callee) || !METHODS[callee.getName()]) continue;
-      try {
-        const query = readCall(call, callee.getName(), model);
-        if (query) queries.push(query);
-      } catch (error) {
-        unresolved.push({ location: locationOf(call), reason: unresolvedReason(error) });
-      }
-    }
-    return { queries, unresolved };
-  };
+  return (file: SourceFile): Recognised => recogniseCalls(file, (name) => METHODS[name] !== undefined, (call, name) => readCall(call, name, model));
 }
