@@ -12,15 +12,11 @@ import { readCondition } from './drizzle-conditions';
 import type { Condition } from './drizzle-conditions';
 import { drizzleName } from './drizzle-symbols';
 import type { TableRef, TableResolver } from './drizzle-tables';
+import { chainOf } from '../call-chain';
+import type { Step } from '../call-chain';
 
 const STARTS: Readonly<Record<string, Query['kind']>> = { select: 'select', selectDistinct: 'select', selectDistinctOn: 'select', update: 'update', delete: 'delete' };
 const JOINS: Readonly<Record<string, QueryJoin['kind']>> = { innerJoin: 'inner', leftJoin: 'left', rightJoin: 'right', fullJoin: 'full' };
-
-interface Step {
-  readonly name: string;
-  readonly call: CallExpression;
-  readonly nameNode: Node;
-}
 
 /** The kind of query a `db.select()`/`db.update(t)`/`db.delete(t)` call of drizzle's starts, or undefined. */
 export function builderStart(call: CallExpression): Query['kind'] | undefined {
@@ -28,20 +24,6 @@ export function builderStart(call: CallExpression): Query['kind'] | undefined {
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const kind = STARTS[callee.getName()];
   return kind && drizzleName(callee) === callee.getName() ? kind : undefined;
-}
-
-function chainOf(start: CallExpression): Step[] {
-  const steps: Step[] = [];
-  let current: Node = start;
-  for (;;) {
-    const access = current.getParent();
-    if (!access || !Node.isPropertyAccessExpression(access) || access.getExpression() !== current) break;
-    const call = access.getParent();
-    if (!call || !Node.isCallExpression(call) || call.getExpression() !== access) break;
-    steps.push({ name: access.getName(), call, nameNode: access.getNameNode() });
-    current = call;
-  }
-  return steps;
 }
 
 const same = (c: ColumnRef, t: TableRef) => c.table === t.table && (c.schema ?? undefined) === (t.schema ?? undefined);

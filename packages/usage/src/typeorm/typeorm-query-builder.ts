@@ -10,6 +10,7 @@ import type { CallExpression } from 'ts-morph';
 import { relationOfField } from '@oto/core';
 import type { AnalyzedModel, ColumnRef, OnPair, Query, QueryJoin, RelationRead, Table } from '@oto/core';
 import { locationOf, Unresolved } from '../code-location';
+import { chainOf } from '../call-chain';
 
 const JOINS: Readonly<Record<string, QueryJoin['kind']>> = {
   leftJoin: 'left',
@@ -17,26 +18,6 @@ const JOINS: Readonly<Record<string, QueryJoin['kind']>> = {
   innerJoin: 'inner',
   innerJoinAndSelect: 'inner',
 };
-
-interface Step {
-  readonly name: string;
-  readonly call: CallExpression;
-  readonly nameNode: Node;
-}
-
-function chainOf(start: CallExpression): Step[] {
-  const steps: Step[] = [];
-  let current: Node = start;
-  for (;;) {
-    const access = current.getParent();
-    if (!access || !Node.isPropertyAccessExpression(access) || access.getExpression() !== current) break;
-    const call = access.getParent();
-    if (!call || !Node.isCallExpression(call) || call.getExpression() !== access) break;
-    steps.push({ name: access.getName(), call, nameNode: access.getNameNode() });
-    current = call;
-  }
-  return steps;
-}
 
 const text = (n: Node | undefined) => (n && (Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n)) ? n.getLiteralValue() : undefined);
 const columnOf = (table: Table, field: string) => table.columns.find((c) => c.field === field || (c.field === undefined && c.name === field));
