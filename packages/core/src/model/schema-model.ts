@@ -58,6 +58,12 @@ export interface ForeignKey {
   readonly deferrable?: 'initially-immediate' | 'initially-deferred';
   /** Enforced by the ORM, not by a database constraint (Prisma `relationMode = "prisma"`). */
   readonly emulated?: boolean;
+  /**
+   * Where the constraint is declared, when the adapter knows: the line its ON DELETE is written on
+   * (Drizzle the column's `.references()` or the table's `foreignKey(…)`, TypeORM the owning side's
+   * `@OneToOne` / `@ManyToOne`, Prisma the `@relation` field).
+   */
+  readonly origin?: Origin;
 }
 
 export interface Table {
@@ -95,6 +101,12 @@ export interface RelationEnd {
 export interface RelationForeignKey {
   readonly columns: readonly string[];
   readonly referencedColumns: readonly string[];
+  /**
+   * Where a FOREIGN KEY constraint over these columns is declared, or would be (the schema may
+   * have none): Drizzle the first column (`.references()` goes there), TypeORM the owning side's
+   * relation decorator (`createForeignKeyConstraints`), Prisma the `@relation` field.
+   */
+  readonly origin?: Origin;
 }
 
 /**

@@ -8,8 +8,23 @@ const twoLinks = database([
   table('users', { columns: ['id', 'profile_id'], pk: ['id'], fks: [fk(['profile_id'], 'profile', ['id'])] }),
   ...tablesOf(userProfile()).filter((t) => t.name === 'profile'),
 ]);
+import type { SchemaModel } from '../model';
 import { testRule } from '../testing/rule-tester';
 import { oneToOneNoForeignKey } from './one-to-one-no-foreign-key';
+
+/** The relation field declared at line 20, the reference's column at line 8, each constraint at line 9. */
+function located(model: SchemaModel): SchemaModel {
+  const file = 'schema.ts';
+  return {
+    ...model,
+    tables: model.tables.map((t) => ({ ...t, foreignKeys: t.foreignKeys.map((f) => ({ ...f, origin: { file, line: 9 } })) })),
+    relations: model.relations.map((r) => ({
+      ...r,
+      dependent: { ...r.dependent, origin: { file, line: 20 } },
+      ...(r.foreignKey ? { foreignKey: { ...r.foreignKey, origin: { file, line: 8 } } } : {}),
+    })),
+  };
+}
 
 testRule(oneToOneNoForeignKey, {
   valid: [
@@ -35,6 +50,10 @@ testRule(oneToOneNoForeignKey, {
       errors: [{ messageId: 'noConstraint' }],
     },
     { name: 'the database lacks the declared constraint', model: userProfile(), database: noDatabaseFks(), errors: [{ messageId: 'noDatabaseConstraint', table: 'profile' }] },
+    // Located where the user adds the reference (Drizzle: the column; TypeORM: the relation's decorator), or at the declared constraint.
+    { name: 'no constraint: where the reference would be declared', model: located(userProfile({ fks: [] })), errors: [{ messageId: 'noConstraint', line: 8 }] },
+    { name: 'the database lacks it: at the declared constraint', model: located(userProfile()), database: noDatabaseFks(), errors: [{ messageId: 'noDatabaseConstraint', line: 9 }] },
+    { name: 'no columns: at the relation field', model: located(userProfile({}, { noForeignKey: true })), errors: [{ messageId: 'noColumns', line: 20 }] },
     // The database has the FOREIGN KEY the entities lack: say that, not "nothing in the database links".
     { name: 'no join column in the entities, a FOREIGN KEY in the database', model: noJoinColumn, database: linked, errors: [{ messageId: 'noJoinColumn', table: 'profile' }] },
     { name: 'the database FOREIGN KEY held by the other table', model: noJoinColumn, database: database([table('users', { columns: ['id', 'profile_id'], pk: ['id'], fks: [fk(['profile_id'], 'profile', ['id'])] }), table('profile', { columns: ['id'], pk: ['id'] })]), errors: [{ messageId: 'noJoinColumn' }] },

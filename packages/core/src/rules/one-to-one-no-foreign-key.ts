@@ -1,6 +1,6 @@
 import { databaseLabel, linkData, oneToOnesInDatabase } from './database-data';
 import { createRule } from './rule';
-import { oneToOnes, relationData } from './relation-data';
+import { at, foreignKeyOrigin, oneToOnes, relationData } from './relation-data';
 
 export const oneToOneNoForeignKey = createRule({
   id: 'one-to-one-no-foreign-key',
@@ -30,14 +30,15 @@ export const oneToOneNoForeignKey = createRule({
       } else if (!r.relation.foreignKey) {
         report({ messageId: 'noColumns', data: relationData(r), target: { relation: r } });
       } else if (r.dependent && !r.constraint) {
-        report({ messageId: 'noConstraint', data: relationData(r), target: { relation: r } });
+        // Where the reference would be declared (Drizzle: the column's `.references()`; TypeORM: the relation's decorator).
+        report({ messageId: 'noConstraint', data: relationData(r), target: { relation: r, ...at(foreignKeyOrigin(r)) } });
       }
     }
     // The database: a constraint the schema declares (not one the ORM only emulates) must be there.
     for (const { r, actual } of oneToOnesInDatabase(model.relations, database)) {
       if (!database || !r.constraint || r.constraint.emulated || !actual.table || actual.missingColumns.length > 0) continue;
       if (!actual.constraint) {
-        report({ messageId: 'noDatabaseConstraint', data: { ...relationData(r), database: databaseLabel(database) }, target: { relation: r } });
+        report({ messageId: 'noDatabaseConstraint', data: { ...relationData(r), database: databaseLabel(database) }, target: { relation: r, ...at(foreignKeyOrigin(r)) } });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { findColumn } from '../model';
 import { createRule } from './rule';
-import { dependentRef, oneToOnes, relationData } from './relation-data';
+import { at, dependentRef, foreignKeyOrigin, oneToOnes, relationData } from './relation-data';
 
 export const oneToOneOnDelete = createRule({
   id: 'one-to-one-on-delete',
@@ -28,24 +28,27 @@ export const oneToOneOnDelete = createRule({
       if (!table || !constraint || !onDelete) continue;
       const fk = r.relation.foreignKey;
       if (!fk) continue;
+      // At the constraint's declaration, where its ON DELETE is written; the fix names the constraint without it.
+      const where = at(foreignKeyOrigin(r));
+      const { origin: _origin, ...foreignKey } = constraint;
       if (onDelete === 'set-null') {
         const notNull = fk.columns.filter((c) => findColumn(table, c)?.nullable === false);
         if (notNull.length > 0) {
           report({
             messageId: 'setNullOnRequired',
             data: { ...relationData(r), columns: notNull.join(', ') },
-            target: { relation: r, columns: notNull },
-            fix: { kind: 'change-on-delete', scope: 'schema', table: dependentRef(r), foreignKey: constraint, from: onDelete },
+            target: { relation: r, columns: notNull, ...where },
+            fix: { kind: 'change-on-delete', scope: 'schema', table: dependentRef(r), foreignKey, from: onDelete },
           });
         } else if (r.backing && model.model.dialect === 'sqlserver') {
-          report({ messageId: 'setNullOnSqlServerUnique', data: relationData(r), target: { relation: r } });
+          report({ messageId: 'setNullOnSqlServerUnique', data: relationData(r), target: { relation: r, ...where } });
         }
       } else if (onDelete === 'set-default' && r.backing) {
         report({
           messageId: 'setDefaultOnUnique',
           data: relationData(r),
-          target: { relation: r },
-          fix: { kind: 'change-on-delete', scope: 'schema', table: dependentRef(r), foreignKey: constraint, from: onDelete },
+          target: { relation: r, ...where },
+          fix: { kind: 'change-on-delete', scope: 'schema', table: dependentRef(r), foreignKey, from: onDelete },
         });
       }
     }

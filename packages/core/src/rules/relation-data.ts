@@ -34,6 +34,14 @@ export function fkColumnOrigin(analyzed: AnalyzedRelation): Origin | undefined {
   return analyzed.dependent && column !== undefined ? findColumn(analyzed.dependent, column)?.origin : undefined;
 }
 
+/**
+ * Where the relation's FOREIGN KEY constraint is declared (where its ON DELETE is written), else
+ * where one would be declared; undefined when the adapter knows neither (the field locates it).
+ */
+export function foreignKeyOrigin(analyzed: AnalyzedRelation): Origin | undefined {
+  return analyzed.constraint?.origin ?? analyzed.relation.foreignKey?.origin;
+}
+
 /** A report target's `origin`, only when there is one (the target's default otherwise). */
 export function at(origin: Origin | undefined): { readonly origin?: Origin } {
   return origin ? { origin } : {};
