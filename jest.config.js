@@ -6,6 +6,7 @@ module.exports = {
   // jest's 5 s default fails tests on a busy 2-core machine; tests that spawn the CLI, replay
   // migrations, start PGlite or type-check a project set their own, larger timeout in their file.
   testTimeout: 60_000,
+  setupFiles: ['<rootDir>/test/support/same-env-everywhere.js'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts'],
   moduleNameMapper: {

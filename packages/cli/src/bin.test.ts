@@ -75,6 +75,13 @@ describe('oto bin: user code that keeps running ends with the result', () => {
     expect(accessors.code).toBe(0);
   }, SLOW);
 
+  it('in CI (CI=true, a log): one line per step on stderr as it starts, stdout exactly the report', async () => {
+    const result = await bin(dir, ['check', '--drizzle', 'interval.ts', '--format', 'json'], { CI: 'true' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ source: 'drizzle' });
+    expect(result.stderr).toBe('oto: compiling and loading the Drizzle schema\n');
+    expect(result.code).toBe(0);
+  }, SLOW);
+
   it('what user code prints goes to stderr: stdout is exactly the JSON report', async () => {
     const result = await bin(dir, ['check', '--drizzle', 'chatty.ts', '--format', 'json']);
     expect(JSON.parse(result.stdout)).toMatchObject({ source: 'drizzle' });

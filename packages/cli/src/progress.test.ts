@@ -1,7 +1,5 @@
-import { showsProgress, step } from './progress';
-
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
+import { progressMode, step } from './progress';
+import type { ProgressMode } from './progress';
 
 /** A stream that records what the spinner writes. */
 function recorder() {
@@ -10,27 +8,35 @@ function recorder() {
   return { stream, text: () => written.join('') };
 }
 
-describe('progress: a spinner on stderr for a slow step, on a terminal only', () => {
-  it.each<[string, { env: Record<string, string>; stderrIsTTY?: boolean }, boolean]>([
-    ['a terminal', { env: {}, stderrIsTTY: true }, true],
-    ['a pipe or a file', { env: {}, stderrIsTTY: false }, false],
-    ['no stderr information (in-process, tests)', { env: {} }, false],
-    ['CI', { env: { CI: 'true' }, stderrIsTTY: true }, false],
-    ['TERM=dumb', { env: { TERM: 'dumb' }, stderrIsTTY: true }, false],
-  ])('%s: %s', async (_, io, shown) => {
-    expect(showsProgress(io)).toBe(shown);
+describe('progress: a spinner on a terminal, one line per step in CI, nothing elsewhere (stderr only)', () => {
+  it.each<[string, { env: Record<string, string>; stderrIsTTY?: boolean }, ProgressMode]>([
+    ['a terminal', { env: {}, stderrIsTTY: true }, 'spinner'],
+    ['a pipe or a file', { env: {}, stderrIsTTY: false }, 'none'],
+    ['no stderr information (in-process, tests)', { env: {} }, 'none'],
+    ['TERM=dumb', { env: { TERM: 'dumb' }, stderrIsTTY: true }, 'none'],
+    ['CI=true, a log', { env: { CI: 'true' }, stderrIsTTY: false }, 'lines'],
+    ['CI=1 on a terminal (a CI runner with a pty)', { env: { CI: '1' }, stderrIsTTY: true }, 'lines'],
+    ['CI named (Woodpecker: CI=woodpecker)', { env: { CI: 'woodpecker' } }, 'lines'],
+    ['CI=false', { env: { CI: 'false' }, stderrIsTTY: false }, 'none'],
+    ['CI=0 on a terminal', { env: { CI: '0' }, stderrIsTTY: true }, 'spinner'],
+    ['CI empty', { env: { CI: '' } }, 'none'],
+  ])('%s', async (_, io, mode) => {
+    expect(progressMode(io)).toBe(mode);
     const out = recorder();
+    let lines = '';
     let during = '';
-    const result = await step(io, 'replaying the migrations', async () => {
-      during = out.text();
+    const result = await step({ ...io, stderr: (t) => (lines += t) }, 'replaying the migrations', async () => {
+      during = out.text() + lines;
       return 42;
     }, out.stream);
     expect(result).toBe(42);
-    expect(during.includes('oto: replaying the migrations')).toBe(shown);
-    if (!shown) expect(out.text()).toBe('');
+    expect(during.includes('oto: replaying the migrations')).toBe(mode !== 'none');
+    if (mode === 'lines') expect({ lines, spinner: out.text() }).toEqual({ lines: 'oto: replaying the migrations\n', spinner: '' });
+    if (mode === 'spinner') expect(lines).toBe('');
+    if (mode === 'none') expect(out.text() + lines).toBe('');
   });
 
-  it('a failing step still stops its spinner, and the error is the step\'s', async () => {
+  it("a failing step still stops its spinner, and the error is the step's", async () => {
     const out = recorder();
     await expect(step({ env: {}, stderrIsTTY: true }, 'reading the database', () => Promise.reject(new Error('refused')), out.stream)).rejects.toThrow('refused');
     expect(out.text()).toContain('oto: reading the database');
