@@ -248,6 +248,7 @@ function located(table: Omit<Table, 'entity' | 'origin'>, e: DrizzleExport, file
     ...table,
     columns: table.columns.map((c) => withOrigin(c, parts.column(c.name))),
     uniques: table.uniques.map((u) => withOrigin(u, parts.unique(u))),
+    foreignKeys: table.foreignKeys.map((f) => withOrigin(f, parts.foreignKey(f))),
     entity: e.name,
     ...(e.origin ? { origin: e.origin } : {}),
   };
@@ -289,11 +290,13 @@ function toRelation(dependent: Side, principal: Side, tables: ReadonlyMap<string
       : `${dep.entity ?? dep.table}(${dependent.columns.join(',')})`;
   // A v1 `one` with `where` on the dependent's rows (the principal's field filters them) is a filtered one-to-one.
   const filter = principal.declaration?.filter;
+  // Where a FOREIGN KEY over the columns is (or would be) declared: the first column, `.references()` goes there.
+  const reference = tables.get(dependent.tableKey)?.columns.find((c) => c.name === dependent.columns[0])?.origin;
   return {
     name: named ?? label,
     dependent: dep,
     principal: pri,
-    foreignKey: { columns: dependent.columns, referencedColumns: principal.columns },
+    foreignKey: { columns: dependent.columns, referencedColumns: principal.columns, ...(reference ? { origin: reference } : {}) },
     ...(filter ? { filter } : {}),
   };
 }

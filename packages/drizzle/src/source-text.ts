@@ -55,16 +55,34 @@ export interface TableParts {
   readonly keyOf: (column: string) => string;
 }
 
+/** A key or foreign key as the text may spell it: its name, and its columns by database name. */
+interface KeyText {
+  readonly name?: string;
+  readonly columns: readonly string[];
+}
+
+/** The column keys a `[t.a, table.b]` list names, sorted. */
+function listedKeys(list: string | undefined): string | undefined {
+  return list
+    ?.split(',')
+    .map((a) => /\.([\w$]+)\s*$/.exec(a.trim())?.[1] ?? '')
+    .filter((k) => k.length > 0)
+    .sort()
+    .join(',');
+}
+
 /**
- * The lines of a table's columns (`userId: integer(…)`) and uniques (`.unique()`, `unique(…).on(…)`,
- * `uniqueIndex(…).on(…)`) in the declaration at `origin`: a unique by its name when the text spells
- * it, else by the columns its `.on(…)` names, else the `.unique()` chained on its one column.
+ * The lines of a table's columns (`userId: integer(…)`), uniques (`.unique()`, `unique(…).on(…)`,
+ * `uniqueIndex(…).on(…)`) and foreign keys (`.references(…)`, `foreignKey({ … })`) in the
+ * declaration at `origin`: a unique by its name when the text spells it, else by the columns its
+ * `.on(…)` names, else the `.unique()` chained on its one column; a foreign key likewise by the
+ * `name` or `columns` of its `foreignKey({ … })`, else the `.references(…)` chained on its one column.
  */
 export function locateTableParts(
   origin: Origin | undefined,
   files: ReadonlyMap<string, string> | undefined,
   parts: TableParts,
-): { column(name: string): Origin | undefined; unique(unique: { readonly name?: string; readonly columns: readonly string[] }): Origin | undefined } {
+): { column(name: string): Origin | undefined; unique(unique: KeyText): Origin | undefined; foreignKey(foreignKey: KeyText): Origin | undefined } {
   const block = declarationBlock(origin, files);
   const file = origin?.file ?? '';
   const at = (i: number) => ({ file, line: (block?.start ?? 0) + i + 1 });
@@ -73,6 +91,14 @@ export function locateTableParts(
     return block ? block.lines.findIndex((l, i) => i > 0 && re.test(l)) : -1;
   };
   const keyLines = (): number[] => (block ? block.lines.flatMap((l, i) => (i > 0 && /^\s*(?:[\w$]+|["'][^"']+["'])\s*:/.test(l) ? [i] : [])) : []);
+  // The first line matching `method` among the lines of the one column `key` (up to the next key).
+  const chainedOn = (key: string, method: RegExp): number => {
+    const from = keyLine(key);
+    if (!block || from < 0) return -1;
+    const next = keyLines().find((i) => i > from) ?? block.lines.length;
+    const found = block.lines.slice(from, next).findIndex((l) => method.test(l));
+    return found >= 0 ? from + found : -1;
+  };
   return {
     column(name) {
       const i = keyLine(parts.keyOf(name));
@@ -99,11 +125,31 @@ export function locateTableParts(
       });
       if (onAll >= 0) return at(onAll);
       if (keys.length !== 1) return undefined;
-      const from = keyLine(keys[0] ?? '');
-      if (from < 0) return undefined;
-      const next = keyLines().find((i) => i > from) ?? lines.length;
-      const chained = lines.slice(from, next).findIndex((l) => /\.unique\s*\(/.test(l));
-      return chained >= 0 ? at(from + chained) : undefined;
+      const chained = chainedOn(keys[0] ?? '', /\.unique\s*\(/);
+      return chained >= 0 ? at(chained) : undefined;
+    },
+    foreignKey({ name, columns }) {
+      if (!block) return undefined;
+      const lines = block.lines;
+      const opener = /\bforeignKey\s*\(/;
+      // The text of each foreignKey({ … }) call: from its opening line over the few after it, up to the next such call.
+      const calls = lines.flatMap((l, i) => {
+        if (!opener.test(l)) return [];
+        const text = lines.slice(i, i + 6).join(' ').slice(l.search(opener));
+        const next = text.slice(1).search(opener);
+        return [{ i, text: next < 0 ? text : text.slice(0, next + 1) }];
+      });
+      if (name) {
+        const named = new RegExp(`\\bname\\s*:\\s*["'\`]${escape(name)}["'\`]`);
+        const byName = calls.find((c) => named.test(c.text));
+        if (byName) return at(byName.i);
+      }
+      const wanted = columns.map(parts.keyOf).sort().join(',');
+      const byColumns = calls.find((c) => listedKeys(/\bcolumns\s*:\s*\[([^\]]*)\]/.exec(c.text)?.[1]) === wanted);
+      if (byColumns) return at(byColumns.i);
+      if (columns.length !== 1) return undefined;
+      const chained = chainedOn(parts.keyOf(columns[0] ?? ''), /\.references\s*\(/);
+      return chained >= 0 ? at(chained) : undefined;
     },
   };
 }
