@@ -1,0 +1,1 @@
+ALTER TABLE "oto_car" DROP CONSTRAINT "oto_car_driver_id_key";
