@@ -1,4 +1,4 @@
-import { classDeclarations, locateKeyDecorator, locateMember } from './class-text';
+import { classDeclarations, locateKeyDecorator, locateMember, locateRelationDecorator } from './class-text';
 
 const TEXT = [
   "import { Column, Entity } from 'typeorm';", // 1
@@ -32,6 +32,33 @@ describe('class-text', () => {
   ])('locates %s', (_, owner, member, line) => {
     const at = { file: 'user.ts', line: classDeclarations(TEXT).get(owner) as number };
     expect(locateMember(at, member, files)).toEqual({ file: 'user.ts', line });
+  });
+
+  describe('the @OneToOne / @ManyToOne that declares a relation (where its foreign key options go)', () => {
+    const RELATIONS = [
+      "import { Entity, JoinColumn, ManyToOne, OneToOne } from 'typeorm';", // 1
+      '', // 2
+      '@Entity()', // 3
+      'export class Profile {', // 4
+      "  @OneToOne(() => User, { onDelete: 'CASCADE' }) @JoinColumn() user!: User;", // 5
+      '  @ManyToOne(() => Team, (team) => team.profiles, {', // 6
+      "    onDelete: 'SET NULL',", // 7
+      '  })', // 8
+      '  @JoinColumn({ name: "team_id" })', // 9
+      '  team?: Team;', // 10
+      '}', // 11
+    ].join('\n');
+    const relationFiles = new Map([['profile.ts', RELATIONS]]);
+    const owner = { file: 'profile.ts', line: 4 };
+    it.each([
+      ['a decorator on the line of its property', 'user', 5],
+      ['a decorator spanning lines, above @JoinColumn', 'team', 6],
+    ])('%s', (_, member, line) => {
+      expect(locateRelationDecorator(owner, member, relationFiles)).toEqual({ file: 'profile.ts', line });
+    });
+    it('none for a property the class does not declare (an inherited one)', () => {
+      expect(locateRelationDecorator(owner, 'missing', relationFiles)).toBeUndefined();
+    });
   });
 
   describe('the @Unique / @Index that declares a key', () => {

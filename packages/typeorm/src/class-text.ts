@@ -33,6 +33,24 @@ export function locateMember(owner: Origin | undefined, member: string, files: R
   return owner;
 }
 
+/**
+ * The line of the `@OneToOne(…)` / `@ManyToOne(…)` that declares the relation property `member`
+ * of the class declared at `owner` (where its `onDelete` and `createForeignKeyConstraints` are
+ * written): the nearest such decorator from the property's line up, above the property or before
+ * it on its line; undefined when the property is not found in the class (an inherited one).
+ */
+export function locateRelationDecorator(owner: Origin | undefined, member: string, files: ReadonlyMap<string, string> | undefined): Origin | undefined {
+  const property = locateMember(owner, member, files);
+  const text = owner ? files?.get(owner.file) : undefined;
+  if (!owner?.line || !property?.line || property.line === owner.line || !text) return undefined;
+  const lines = text.split('\n');
+  const decorator = /@(?:[\w$]+\.)?(?:OneToOne|ManyToOne)\s*(?:<[^>]*>)?\s*\(/;
+  for (let i = property.line - 1; i >= owner.line; i--) {
+    if (decorator.test(lines[i] ?? '')) return { file: owner.file, line: i + 1 };
+  }
+  return undefined;
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

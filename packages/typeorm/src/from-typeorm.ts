@@ -9,7 +9,7 @@ import { sameList, tableKey } from '@oto/core';
 import type { EntityMetadata, NamingStrategyInterface } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata';
-import { locateKeyDecorator, locateMember } from './class-text';
+import { locateKeyDecorator, locateMember, locateRelationDecorator } from './class-text';
 
 export interface TypeormSchemaInput {
   readonly dialect: Dialect;
@@ -48,6 +48,17 @@ function implicitUniqueName(relation: RelationMetadata, naming: TypeormSchemaInp
   const columns = relation.foreignKeys[0]?.columns ?? [];
   if (columns.length === 0 || columns.every((c) => c.isPrimary)) return undefined;
   return naming.relationConstraintName(relation.entityMetadata.tableName, names(columns));
+}
+
+/** The class that declares a relation property (a parent's, in a hierarchy), where its origin is known. */
+function declaringClass(relation: RelationMetadata, input: TypeormSchemaInput): Origin | undefined {
+  return input.origins?.get(relation.target) ?? input.origins?.get(relation.entityMetadata.target);
+}
+
+/** The line of the relation's `@OneToOne` / `@ManyToOne`: where its foreign key's options are written. */
+function relationDecorator(relation: RelationMetadata, input: TypeormSchemaInput): { origin?: Origin } {
+  const origin = locateRelationDecorator(declaringClass(relation, input), relation.propertyName, input.files);
+  return origin ? { origin } : {};
 }
 
 function fromEntityTable(entity: EntityMetadata, input: TypeormSchemaInput): Table {
@@ -98,6 +109,8 @@ function fromEntityTable(entity: EntityMetadata, input: TypeormSchemaInput): Tab
     const onDelete = action(fk.onDelete);
     const onUpdate = action(fk.onUpdate);
     const referenced = fk.referencedEntityMetadata;
+    // The relation that makes it (none for a many-to-many's join table).
+    const relation = entity.relations.find((r) => r.foreignKeys.includes(fk));
     return {
       name: fk.name,
       columns: fk.columnNames,
@@ -107,6 +120,7 @@ function fromEntityTable(entity: EntityMetadata, input: TypeormSchemaInput): Tab
       ...(onDelete ? { onDelete } : {}),
       ...(onUpdate ? { onUpdate } : {}),
       ...(fk.deferrable ? { deferrable: fk.deferrable === 'INITIALLY DEFERRED' ? 'initially-deferred' : 'initially-immediate' } : {}),
+      ...(relation ? relationDecorator(relation, input) : {}),
     };
   });
   const primaryKey =
@@ -170,8 +184,7 @@ function endOf(
 }
 
 function fromRelations(input: TypeormSchemaInput): Relation[] {
-  const locate = (relation: RelationMetadata) =>
-    locateMember(input.origins?.get(relation.target) ?? input.origins?.get(relation.entityMetadata.target), relation.propertyName, input.files);
+  const locate = (relation: RelationMetadata) => locateMember(declaringClass(relation, input), relation.propertyName, input.files);
   const relations: Relation[] = [];
   const done = new Set<RelationMetadata>();
   for (const entity of input.entities) {
@@ -191,7 +204,14 @@ function fromRelations(input: TypeormSchemaInput): Relation[] {
         dependent: endOf(dependent.entityMetadata, dependent, 'one', optional, locate),
         principal: endOf(dependent.inverseEntityMetadata, principal, dependent.isOneToOne ? 'one' : 'many', true, locate),
         ...(joinColumns.length > 0
-          ? { foreignKey: { columns: names(joinColumns), referencedColumns: joinColumns.map((c) => c.referencedColumn?.databaseName ?? c.databaseName) } }
+          ? {
+              foreignKey: {
+                columns: names(joinColumns),
+                referencedColumns: joinColumns.map((c) => c.referencedColumn?.databaseName ?? c.databaseName),
+                // With the constraint or without it (createForeignKeyConstraints: false), its options are on the decorator.
+                ...relationDecorator(dependent, input),
+              },
+            }
           : {}),
       });
     }
