@@ -1,4 +1,5 @@
 import type { Origin, PrimaryKey, Table, UniqueKey } from '../model';
+import { samePredicate } from './predicate';
 
 /** A key that makes a set of columns unique: the primary key, or a non-partial unique. */
 export interface BackingKey {
@@ -51,22 +52,20 @@ export function findConditionalKeys(table: Table, columns: readonly string[]): r
   return table.uniques.filter((u) => u.where !== undefined && !u.expression && coversKey(columns, u.columns));
 }
 
-/** A predicate's AND-ed conditions, compared without quotes, table qualifiers, parentheses or case. */
-function conjuncts(predicate: string): string {
-  return predicate
-    .replace(/["`\[\]]/g, '')
-    .replace(/\b\w+\.(?=\w)/g, '')
-    .replace(/[()]/g, ' ')
-    .toLowerCase()
-    .split(/\s+and\s+/)
-    .map((c) => c.replace(/\s+/g, ' ').replace(/\s*(<>|!=|=)\s*/g, ' $1 ').replace('!=', '<>').trim())
-    .filter((c) => c.length > 0)
-    .sort()
-    .join(' and ');
+/** Whether a column of the table holds text, from its type as the schema or the database names it. */
+function textColumn(table: Table): (name: string) => boolean | undefined {
+  return (name) => {
+    const type = table.columns.find((c) => c.name === name)?.type;
+    if (type === undefined) return undefined;
+    return /^(text|varchar|character varying|char|character|bpchar|name|string|nvarchar|nchar|tinytext|mediumtext|longtext)\b|^(Pg|SQLite|MySql|SingleStore)(Text|Varchar|VarChar|Char)$/i.test(type.trim());
+  };
 }
 
-/** The partial unique over the columns whose predicate is the filter's: it backs a filtered relation. */
+/**
+ * The partial unique over the columns whose predicate is the filter's: it backs a filtered relation.
+ * Predicates are compared by meaning (predicate.ts), so the database's printed form matches.
+ */
 export function findFilterKey(table: Table, columns: readonly string[], predicate: string): UniqueKey | undefined {
-  const wanted = conjuncts(predicate);
-  return findConditionalKeys(table, columns).find((u) => u.where !== undefined && conjuncts(u.where) === wanted);
+  const context = { textColumn: textColumn(table) };
+  return findConditionalKeys(table, columns).find((u) => u.where !== undefined && samePredicate(u.where, predicate, context));
 }

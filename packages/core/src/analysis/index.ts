@@ -1,3 +1,4 @@
 export * from './analyze';
 export * from './backing-key';
 export * from './compare-database';
+export * from './predicate';

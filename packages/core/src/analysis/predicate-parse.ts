@@ -1,0 +1,387 @@
+/**
+ * A partial index's predicate (`WHERE …`) read into a small syntax tree: the boolean expressions
+ * PostgreSQL's `pg_get_expr`, SQLite's stored index SQL, drizzle-kit and oto itself write. Pure.
+ *
+ * It reads identifiers (bare, "quoted", `backticked`, [bracketed], qualified), literals (strings,
+ * E'…' strings, numbers, TRUE/FALSE/NULL), casts (`x::type`, `CAST(x AS type)`), function calls,
+ * arithmetic, comparisons, [NOT] LIKE/ILIKE (and PostgreSQL's `~~` spellings), IS [NOT] NULL,
+ * ISNULL/NOTNULL, [NOT] IN (…), `= ANY (ARRAY[…])`, `<> ALL (ARRAY[…])`, [NOT] BETWEEN, NOT, AND,
+ * OR and parentheses. Anything else makes `parsePredicate` return undefined: the caller then
+ * compares texts, never guesses.
+ */
+
+export type Value =
+  | { readonly kind: 'column'; readonly name: string }
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'number'; readonly value: string }
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'null' }
+  | { readonly kind: 'cast'; readonly value: Value; readonly type: string }
+  | { readonly kind: 'call'; readonly name: string; readonly args: readonly Value[] }
+  | { readonly kind: 'array'; readonly items: readonly Value[] }
+  | { readonly kind: 'arith'; readonly op: string; readonly left: Value; readonly right: Value }
+  | { readonly kind: 'negate'; readonly value: Value };
+
+export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+export type Predicate =
+  | { readonly kind: 'and' | 'or'; readonly items: readonly Predicate[] }
+  | { readonly kind: 'not'; readonly item: Predicate }
+  | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: Value; readonly right: Value }
+  /** Another binary operator (`~`, `@>`, GLOB …): kept as written, never negated into another. */
+  | { readonly kind: 'operator'; readonly op: string; readonly left: Value; readonly right: Value }
+  | { readonly kind: 'like'; readonly op: 'like' | 'ilike'; readonly negated: boolean; readonly left: Value; readonly right: Value }
+  | { readonly kind: 'null'; readonly negated: boolean; readonly value: Value }
+  | { readonly kind: 'in'; readonly negated: boolean; readonly value: Value; readonly items: readonly Value[] }
+  /** A boolean value used as a condition (`WHERE active`). */
+  | { readonly kind: 'truth'; readonly value: Value };
+
+type Token =
+  | { readonly t: 'word'; readonly v: string }
+  | { readonly t: 'ident'; readonly v: string }
+  | { readonly t: 'string'; readonly v: string }
+  | { readonly t: 'number'; readonly v: string }
+  | { readonly t: 'punct'; readonly v: string };
+
+const PUNCT = ['!~~*', '!~~', '~~*', '<>', '!=', '<=', '>=', '==', '::', '||', '~~', '!~*', '!~', '~*', '@>', '<@', '&&', '=', '<', '>', '(', ')', ',', '.', '[', ']', '+', '-', '*', '/', '%', '~'];
+
+function closing(text: string, from: number, quote: string): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] !== quote) continue;
+    if (text[i + 1] === quote) {
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+function escaped(body: string): string | undefined {
+  const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', "'": "'" };
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === "'" && body[i + 1] === "'") {
+      out += "'";
+      i++;
+    } else if (c === '\\') {
+      const next = body[++i];
+      if (next === undefined || !(next in map)) return undefined;
+      out += map[next];
+    } else out += c;
+  }
+  return out;
+}
+
+export function tokenize(text: string): Token[] | undefined {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/\s/.test(c)) i++;
+    else if (text.startsWith('--', i)) i = text.includes('\n', i) ? text.indexOf('\n', i) : text.length;
+    else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return undefined;
+      i = end + 2;
+    } else if ((c === 'E' || c === 'e') && text[i + 1] === "'") {
+      let end = i + 2;
+      while (end < text.length && !(text[end] === "'" && text[end + 1] !== "'")) end += text[end] === '\\' || text[end] === "'" ? 2 : 1;
+      if (end >= text.length) return undefined;
+      const value = escaped(text.slice(i + 2, end));
+      if (value === undefined) return undefined;
+      tokens.push({ t: 'string', v: value });
+      i = end + 1;
+    } else if (c === "'" || c === '"' || c === '`') {
+      const end = closing(text, i + 1, c);
+      if (end < 0) return undefined;
+      const body = text.slice(i + 1, end).split(c + c).join(c);
+      tokens.push(c === "'" ? { t: 'string', v: body } : { t: 'ident', v: body });
+      i = end + 1;
+    } else if (c === '[' && text[i + 1] !== ']' && !(tokens.at(-1)?.t === 'word' && tokens.at(-1)?.v === 'array')) {
+      const end = text.indexOf(']', i + 1);
+      if (end < 0) return undefined;
+      tokens.push({ t: 'ident', v: text.slice(i + 1, end) });
+      i = end + 1;
+    } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+      const m = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(text.slice(i))!;
+      tokens.push({ t: 'number', v: m[0] });
+      i += m[0].length;
+    } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
+      const m = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/.exec(text.slice(i))!;
+      tokens.push({ t: 'word', v: m[0].toLowerCase() });
+      i += m[0].length;
+    } else {
+      const p = PUNCT.find((op) => text.startsWith(op, i));
+      if (!p) return undefined;
+      tokens.push({ t: 'punct', v: p });
+      i += p.length;
+    }
+  }
+  return tokens;
+}
+
+const RESERVED = new Set(['and', 'or', 'not', 'is', 'null', 'in', 'like', 'ilike', 'between', 'true', 'false', 'array', 'any', 'all', 'some', 'cast', 'as', 'isnull', 'notnull', 'escape', 'collate', 'distinct', 'from', 'glob', 'regexp', 'match']);
+/** Words that continue a multi-word type name: `character varying`, `timestamp with time zone`. */
+const TYPE_WORDS = new Set(['varying', 'precision', 'with', 'without', 'time', 'zone']);
+const COMPARE: Readonly<Record<string, CompareOp>> = { '=': '=', '==': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const LIKE: Readonly<Record<string, { op: 'like' | 'ilike'; negated: boolean }>> = {
+  '~~': { op: 'like', negated: false },
+  '!~~': { op: 'like', negated: true },
+  '~~*': { op: 'ilike', negated: false },
+  '!~~*': { op: 'ilike', negated: true },
+};
+const OTHER_OPERATORS = new Set(['~', '~*', '!~', '!~*', '@>', '<@', '&&']);
+
+class Unreadable extends Error {}
+
+class Parser {
+  private at = 0;
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  private peek(offset = 0): Token | undefined {
+    return this.tokens[this.at + offset];
+  }
+  private isWord(v: string, offset = 0): boolean {
+    const t = this.peek(offset);
+    return t?.t === 'word' && t.v === v;
+  }
+  private isPunct(v: string): boolean {
+    const t = this.peek();
+    return t?.t === 'punct' && t.v === v;
+  }
+  private eat(t: Token['t'], v?: string): Token {
+    const token = this.peek();
+    if (!token || token.t !== t || (v !== undefined && token.v !== v)) throw new Unreadable();
+    this.at++;
+    return token;
+  }
+  private eatWord(v: string): boolean {
+    if (!this.isWord(v)) return false;
+    this.at++;
+    return true;
+  }
+  private eatPunct(v: string): boolean {
+    if (!this.isPunct(v)) return false;
+    this.at++;
+    return true;
+  }
+
+  whole(): Predicate {
+    const p = this.or();
+    if (this.at !== this.tokens.length) throw new Unreadable();
+    return p;
+  }
+
+  private or(): Predicate {
+    const items = [this.and()];
+    while (this.eatWord('or')) items.push(this.and());
+    return items.length === 1 ? items[0]! : { kind: 'or', items };
+  }
+  private and(): Predicate {
+    const items = [this.not()];
+    while (this.eatWord('and')) items.push(this.not());
+    return items.length === 1 ? items[0]! : { kind: 'and', items };
+  }
+  private not(): Predicate {
+    if (this.eatWord('not')) return { kind: 'not', item: this.not() };
+    return this.condition();
+  }
+
+  private condition(): Predicate {
+    // A parenthesised condition; `(a) = 1` is a parenthesised value, tried if the condition is not one.
+    if (this.isPunct('(')) {
+      const start = this.at;
+      try {
+        this.at++;
+        const inner = this.or();
+        this.eat('punct', ')');
+        if (this.conditionEnds()) return inner;
+      } catch (error) {
+        if (!(error instanceof Unreadable)) throw error;
+      }
+      this.at = start;
+    }
+    const left = this.value();
+    const t = this.peek();
+    if (t?.t === 'punct' && t.v in COMPARE) {
+      this.at++;
+      const op = COMPARE[t.v]!;
+      if (this.isWord('any') || this.isWord('some') || this.isWord('all')) {
+        const quantifier = this.eat('word').v;
+        this.eat('punct', '(');
+        const array = this.value();
+        this.eat('punct', ')');
+        if (array.kind !== 'array' && !(array.kind === 'cast' && array.value.kind === 'array')) throw new Unreadable();
+        const items = array.kind === 'array' ? array.items : (array.value as { items: readonly Value[] }).items;
+        if (op === '=' && quantifier !== 'all') return { kind: 'in', negated: false, value: left, items };
+        if (op === '<>' && quantifier === 'all') return { kind: 'in', negated: true, value: left, items };
+        throw new Unreadable();
+      }
+      return { kind: 'compare', op, left, right: this.value() };
+    }
+    if (t?.t === 'punct' && t.v in LIKE) {
+      this.at++;
+      return { kind: 'like', ...LIKE[t.v]!, left, right: this.value() };
+    }
+    if (t?.t === 'punct' && OTHER_OPERATORS.has(t.v)) {
+      this.at++;
+      return { kind: 'operator', op: t.v, left, right: this.value() };
+    }
+    if (this.eatWord('isnull')) return { kind: 'null', negated: false, value: left };
+    if (this.eatWord('notnull')) return { kind: 'null', negated: true, value: left };
+    if (this.eatWord('is')) {
+      const negated = this.eatWord('not');
+      this.eat('word', 'null');
+      return { kind: 'null', negated, value: left };
+    }
+    const negated = this.isWord('not') && (this.isWord('in', 1) || this.isWord('like', 1) || this.isWord('ilike', 1) || this.isWord('between', 1));
+    if (negated) this.at++;
+    if (this.eatWord('in')) {
+      this.eat('punct', '(');
+      const items = [this.value()];
+      while (this.eatPunct(',')) items.push(this.value());
+      this.eat('punct', ')');
+      return { kind: 'in', negated, value: left, items };
+    }
+    if (this.isWord('like') || this.isWord('ilike')) {
+      const op = this.eat('word').v as 'like' | 'ilike';
+      return { kind: 'like', op, negated, left, right: this.value() };
+    }
+    if (this.eatWord('between')) {
+      const low = this.value();
+      this.eat('word', 'and');
+      const high = this.value();
+      const range: Predicate = { kind: 'and', items: [{ kind: 'compare', op: '>=', left, right: low }, { kind: 'compare', op: '<=', left, right: high }] };
+      return negated ? { kind: 'not', item: range } : range;
+    }
+    if (negated) throw new Unreadable();
+    return { kind: 'truth', value: left };
+  }
+
+  /** After a parenthesised condition: the end, `)`, AND or OR (not an operator that makes it a value). */
+  private conditionEnds(): boolean {
+    const t = this.peek();
+    return !t || (t.t === 'punct' && t.v === ')') || (t.t === 'word' && (t.v === 'and' || t.v === 'or'));
+  }
+
+  private value(): Value {
+    let left = this.term();
+    for (let t = this.peek(); t?.t === 'punct' && ['+', '-', '||'].includes(t.v); t = this.peek()) {
+      this.at++;
+      left = { kind: 'arith', op: t.v, left, right: this.term() };
+    }
+    return left;
+  }
+  private term(): Value {
+    let left = this.unary();
+    for (let t = this.peek(); t?.t === 'punct' && ['*', '/', '%'].includes(t.v); t = this.peek()) {
+      this.at++;
+      left = { kind: 'arith', op: t.v, left, right: this.unary() };
+    }
+    return left;
+  }
+  private unary(): Value {
+    if (this.eatPunct('-')) {
+      const inner = this.unary();
+      return inner.kind === 'number' ? { kind: 'number', value: inner.value.startsWith('-') ? inner.value.slice(1) : `-${inner.value}` } : { kind: 'negate', value: inner };
+    }
+    if (this.eatPunct('+')) return this.unary();
+    let value = this.primary();
+    while (this.eatPunct('::')) value = { kind: 'cast', value, type: this.typeName() };
+    return value;
+  }
+
+  private typeName(): string {
+    const parts = [this.name()];
+    while (this.eatPunct('.')) parts.push(this.name());
+    while (this.peek()?.t === 'word' && TYPE_WORDS.has(this.peek()!.v)) parts.push(this.eat('word').v);
+    let type = parts.join(' ');
+    if (this.eatPunct('(')) {
+      const args = [this.eat('number').v];
+      while (this.eatPunct(',')) args.push(this.eat('number').v);
+      this.eat('punct', ')');
+      type += `(${args.join(',')})`;
+    }
+    while (this.isPunct('[')) {
+      this.at++;
+      if (this.peek()?.t === 'number') this.at++;
+      this.eat('punct', ']');
+      type += '[]';
+    }
+    return type;
+  }
+
+  /** An identifier: unquoted ones fold to lower case (as PostgreSQL does), quoted ones keep theirs. */
+  private name(): string {
+    const t = this.peek();
+    if (t?.t === 'ident') {
+      this.at++;
+      return t.v;
+    }
+    if (t?.t === 'word' && !RESERVED.has(t.v)) {
+      this.at++;
+      return t.v;
+    }
+    throw new Unreadable();
+  }
+
+  private primary(): Value {
+    const t = this.peek();
+    if (!t) throw new Unreadable();
+    if (t.t === 'string') return this.at++, { kind: 'string', value: t.v };
+    if (t.t === 'number') return this.at++, { kind: 'number', value: t.v };
+    if (this.eatWord('true')) return { kind: 'boolean', value: true };
+    if (this.eatWord('false')) return { kind: 'boolean', value: false };
+    if (this.eatWord('null')) return { kind: 'null' };
+    if (this.eatWord('array')) {
+      this.eat('punct', '[');
+      const items: Value[] = [];
+      if (!this.isPunct(']')) {
+        items.push(this.value());
+        while (this.eatPunct(',')) items.push(this.value());
+      }
+      this.eat('punct', ']');
+      return { kind: 'array', items };
+    }
+    if (this.isWord('cast') && this.peek(1)?.t === 'punct' && this.peek(1)?.v === '(') {
+      this.at += 2;
+      const value = this.value();
+      this.eat('word', 'as');
+      const type = this.typeName();
+      this.eat('punct', ')');
+      return { kind: 'cast', value, type };
+    }
+    if (this.eatPunct('(')) {
+      const inner = this.value();
+      this.eat('punct', ')');
+      return inner;
+    }
+    // A column (its table or schema qualifiers dropped), or a function call.
+    let name = this.name();
+    while (this.eatPunct('.')) name = this.name();
+    if (this.eatPunct('(')) {
+      const args: Value[] = [];
+      if (!this.isPunct(')')) {
+        args.push(this.value());
+        while (this.eatPunct(',')) args.push(this.value());
+      }
+      this.eat('punct', ')');
+      return { kind: 'call', name, args };
+    }
+    return { kind: 'column', name };
+  }
+}
+
+/** The predicate's syntax tree, or undefined when it holds something oto does not read. */
+export function parsePredicate(text: string): Predicate | undefined {
+  const tokens = tokenize(text);
+  if (!tokens || tokens.length === 0) return undefined;
+  try {
+    return new Parser(tokens).whole();
+  } catch (error) {
+    if (error instanceof Unreadable) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * Whether two partial-index predicates say the same thing, however a database printed them. Pure.
+ *
+ * Both are read (predicate-parse.ts) and brought to one normal form, printed canonically, and
+ * compared: what PostgreSQL's `pg_get_expr`, SQLite's stored SQL, drizzle-kit and oto write for
+ * the same predicate meet there. The form keeps the meaning under SQL's three-valued logic, so a
+ * partial index holds the same rows either way:
+ * - quotes, backticks and table qualifiers go; unquoted identifiers fold to lower case (quoted ones
+ *   keep theirs, as in PostgreSQL); keywords are case-free; redundant parentheses go;
+ * - a literal's cast goes (`'x'::text`, `'x'::status`; `'-1'::integer` and `(1)::numeric` are
+ *   numbers); a column's cast to a text type goes where the column is text (or, when its type is
+ *   not known, where it is only compared for equality, LIKE, IN or NULL);
+ * - `!=` is `<>`, `~~` is LIKE, `'a' = x` is `x = 'a'`, NOT is pushed down (`NOT (x IS NULL)` is
+ *   `x IS NOT NULL`, `NOT (a AND b)` is `NOT a OR NOT b`, `NOT x = 1` is `x <> 1`), BETWEEN is
+ *   its two comparisons;
+ * - `x IN (a, b)`, `x = ANY (ARRAY[a, b])` and `x = a OR x = b` are one set of values (and
+ *   `x NOT IN`, `x <> ALL`, `x <> a AND x <> b` its negation); `x IN (a)` is `x = a`;
+ * - AND-ed and OR-ed conditions are sets: order and repeats do not count.
+ * Nothing else is assumed: `a = 1 OR b = 2` never meets `a = 1 AND b = 2`, nor `x = '1'` `x = 1`.
+ * A predicate oto cannot read is equal only to the very same text.
+ */
+import type { CompareOp, Predicate, Value } from './predicate-parse';
+import { parsePredicate } from './predicate-parse';
+
+export interface PredicateContext {
+  /**
+   * Whether the column holds text (true), something else (false), or is not known (undefined):
+   * a text column's cast to a text type is dropped in every comparison.
+   */
+  readonly textColumn?: (name: string) => boolean | undefined;
+}
+
+const NUMERIC_TYPES = new Set(['integer', 'int', 'int2', 'int4', 'int8', 'smallint', 'bigint', 'numeric', 'decimal', 'real', 'float', 'float4', 'float8', 'double precision']);
+const TEXT_TYPES = new Set(['text', 'varchar', 'character varying', 'char', 'character', 'bpchar', 'name']);
+const NEGATED: Readonly<Record<CompareOp, CompareOp>> = { '=': '<>', '<>': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>' };
+const FLIPPED: Readonly<Record<CompareOp, CompareOp>> = { '=': '=', '<>': '<>', '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/** A number as digits and exponent, so `1`, `1.0` and `10e-1` are one. */
+function canonicalNumber(text: string): string | undefined {
+  const m = /^\s*([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?\s*$/.exec(text);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
+  const fraction = m[3] ?? '';
+  let digits = `${m[2]}${fraction}`.replace(/^0+/, '');
+  let exponent = Number(m[4] ?? 0) - fraction.length;
+  if (digits === '') return '0';
+  while (digits.endsWith('0')) {
+    digits = digits.slice(0, -1);
+    exponent++;
+  }
+  return `${m[1] === '-' ? '-' : ''}${digits}e${exponent}`;
+}
+
+const isLiteral = (v: Value) => v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean' || v.kind === 'null';
+
+class Normalizer {
+  constructor(private readonly context: PredicateContext) {}
+
+  value(v: Value, equality: boolean): Value {
+    switch (v.kind) {
+      case 'number':
+        return { kind: 'number', value: canonicalNumber(v.value) ?? v.value };
+      case 'cast':
+        return this.cast(this.value(v.value, equality), v.type.replace(/^pg_catalog /, '').replace(/\(.*?\)/g, ''), equality);
+      case 'call':
+        return { kind: 'call', name: v.name, args: v.args.map((a) => this.value(a, false)) };
+      case 'array':
+        return { kind: 'array', items: v.items.map((i) => this.value(i, equality)) };
+      case 'arith':
+        return { kind: 'arith', op: v.op, left: this.value(v.left, false), right: this.value(v.right, false) };
+      case 'negate':
+        return { kind: 'negate', value: this.value(v.value, false) };
+      default:
+        return v;
+    }
+  }
+
+  private cast(inner: Value, type: string, equality: boolean): Value {
+    const array = type.endsWith('[]');
+    if (inner.kind === 'array' && array) return inner;
+    if (!array && (inner.kind === 'string' || inner.kind === 'number') && NUMERIC_TYPES.has(type)) {
+      const n = canonicalNumber(inner.value);
+      if (n !== undefined) return { kind: 'number', value: n };
+    }
+    if (!array && inner.kind === 'string') return inner;
+    if (inner.kind === 'null' || (inner.kind === 'boolean' && type === 'boolean')) return inner;
+    if (inner.kind === 'column' && TEXT_TYPES.has(type)) {
+      const text = this.context.textColumn?.(inner.name);
+      if (text === true || (text === undefined && equality)) return inner;
+    }
+    return { kind: 'cast', value: inner, type };
+  }
+
+  predicate(p: Predicate, negate: boolean): Predicate {
+    switch (p.kind) {
+      case 'and':
+      case 'or': {
+        const kind = negate ? (p.kind === 'and' ? 'or' : 'and') : p.kind;
+        return combine(kind, p.items.map((i) => this.predicate(i, negate)));
+      }
+      case 'not':
+        return this.predicate(p.item, !negate);
+      case 'compare': {
+        const op = negate ? NEGATED[p.op] : p.op;
+        const equality = op === '=' || op === '<>';
+        return compare(op, this.value(p.left, equality), this.value(p.right, equality));
+      }
+      case 'like':
+        return { kind: 'like', op: p.op, negated: p.negated !== negate, left: this.value(p.left, true), right: this.value(p.right, true) };
+      case 'null':
+        return { kind: 'null', negated: p.negated !== negate, value: this.value(p.value, true) };
+      case 'in':
+        return inSet(p.negated !== negate, this.value(p.value, true), p.items.map((i) => this.value(i, true)));
+      case 'operator': {
+        const atom: Predicate = { kind: 'operator', op: p.op, left: this.value(p.left, false), right: this.value(p.right, false) };
+        return negate ? { kind: 'not', item: atom } : atom;
+      }
+      case 'truth': {
+        const atom: Predicate = { kind: 'truth', value: this.value(p.value, false) };
+        return negate ? { kind: 'not', item: atom } : atom;
+      }
+    }
+  }
+}
+
+/** A comparison with its literal on the right (or its two sides in canonical order). */
+function compare(op: CompareOp, left: Value, right: Value): Predicate {
+  const swap = isLiteral(left) ? !isLiteral(right) : !isLiteral(right) && printValue(left) > printValue(right);
+  return swap ? { kind: 'compare', op: FLIPPED[op], left: right, right: left } : { kind: 'compare', op, left, right };
+}
+
+function inSet(negated: boolean, value: Value, items: readonly Value[]): Predicate {
+  const unique = [...new Map(items.map((i) => [printValue(i), i] as const)).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => i);
+  if (unique.length === 1) return compare(negated ? '<>' : '=', value, unique[0]!);
+  return { kind: 'in', negated, value, items: unique };
+}
+
+/** AND or OR of the items, flattened, equalities on one value merged into a set, as a sorted set. */
+function combine(kind: 'and' | 'or', items: readonly Predicate[]): Predicate {
+  const flat = items.flatMap((i) => (i.kind === kind ? i.items : [i]));
+  // OR of `x = a` / `x IN (…)` is one IN; AND of `x <> a` / `x NOT IN (…)` is one NOT IN.
+  const negated = kind === 'and';
+  const sets = new Map<string, { value: Value; items: Value[] }>();
+  const rest: Predicate[] = [];
+  for (const i of flat) {
+    const member =
+      i.kind === 'compare' && i.op === (negated ? '<>' : '=') && isLiteral(i.right) ? { value: i.left, items: [i.right] } : i.kind === 'in' && i.negated === negated ? { value: i.value, items: [...i.items] } : undefined;
+    if (!member) {
+      rest.push(i);
+      continue;
+    }
+    const key = printValue(member.value);
+    const known = sets.get(key);
+    if (known) known.items.push(...member.items);
+    else sets.set(key, member);
+  }
+  for (const { value, items: values } of sets.values()) rest.push(inSet(negated, value, values));
+  const unique = [...new Map(rest.map((i) => [print(i), i] as const)).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => i);
+  return unique.length === 1 ? unique[0]! : { kind, items: unique };
+}
+
+function printValue(v: Value): string {
+  switch (v.kind) {
+    case 'column':
+      return JSON.stringify(v.name);
+    case 'string':
+      return `'${v.value.replace(/'/g, "''")}'`;
+    case 'number':
+      return `#${v.value}`;
+    case 'boolean':
+      return String(v.value);
+    case 'null':
+      return 'null';
+    case 'cast':
+      return `cast(${printValue(v.value)} as ${v.type})`;
+    case 'call':
+      return `${JSON.stringify(v.name)}(${v.args.map(printValue).join(', ')})`;
+    case 'array':
+      return `array[${v.items.map(printValue).join(', ')}]`;
+    case 'arith':
+      return `(${printValue(v.left)} ${v.op} ${printValue(v.right)})`;
+    case 'negate':
+      return `-(${printValue(v.value)})`;
+  }
+}
+
+function print(p: Predicate): string {
+  switch (p.kind) {
+    case 'and':
+    case 'or':
+      return `(${p.items.map(print).join(` ${p.kind} `)})`;
+    case 'not':
+      return `not ${print(p.item)}`;
+    case 'compare':
+    case 'operator':
+      return `(${printValue(p.left)} ${p.op} ${printValue(p.right)})`;
+    case 'like':
+      return `(${printValue(p.left)} ${p.negated ? 'not ' : ''}${p.op} ${printValue(p.right)})`;
+    case 'null':
+      return `(${printValue(p.value)} is ${p.negated ? 'not ' : ''}null)`;
+    case 'in':
+      return `(${printValue(p.value)} ${p.negated ? 'not ' : ''}in (${p.items.map(printValue).join(', ')}))`;
+    case 'truth':
+      return `truth(${printValue(p.value)})`;
+  }
+}
+
+/** The predicate in its normal form, printed; undefined when oto cannot read it. */
+export function canonicalPredicate(text: string, context: PredicateContext = {}): string | undefined {
+  const parsed = parsePredicate(text);
+  return parsed ? print(new Normalizer(context).predicate(parsed, false)) : undefined;
+}
+
+/** Whether the two predicates keep the same rows, as far as their normal forms show. */
+export function samePredicate(a: string, b: string, context: PredicateContext = {}): boolean {
+  const left = canonicalPredicate(a, context);
+  const right = canonicalPredicate(b, context);
+  if (left === undefined || right === undefined) return a.trim() === b.trim();
+  return left === right;
+}
