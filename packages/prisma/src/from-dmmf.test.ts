@@ -1,4 +1,4 @@
-import { analyze, relationKind } from '@oto/core';
+import { analyze, check, relationKind, resolveConfig } from '@oto/core';
 import type { SchemaModel } from '@oto/core';
 import { readPrismaModel } from './load-prisma-model';
 import { prismaDefaultName } from './from-dmmf';
@@ -45,6 +45,7 @@ model Profile {
         referencedColumns: ['user_id'],
         onDelete: 'cascade',
         onUpdate: 'cascade',
+        origin: { file: 'schema.prisma', line: 13 }, // the @relation field, where its onDelete is written
       },
     ]);
     expect(m.relations).toHaveLength(1);
@@ -53,7 +54,7 @@ model Profile {
       name: 'ProfileToUser',
       dependent: { table: 'user_profile', entity: 'Profile', field: 'user', cardinality: 'one', optional: false, origin: { line: 13 } },
       principal: { table: 'app_user', entity: 'User', field: 'profile', cardinality: 'one', optional: true },
-      foreignKey: { columns: ['user_id'], referencedColumns: ['user_id'] },
+      foreignKey: { columns: ['user_id'], referencedColumns: ['user_id'], origin: { line: 13 } },
     });
     expect(analyze(m).relations[0]?.backing).toEqual({ kind: 'primary-key', name: 'user_profile_pkey', columns: ['user_id'] });
   });
@@ -199,6 +200,29 @@ model Profile {
     const [r] = analyze(m).relations;
     expect(r?.backing).toBeNull();
     expect(r?.conditional.map((u) => u.where)).toEqual(['deleted_at IS NULL']);
+  });
+
+  // Located where the user edits (issue 16 item 20): the @relation field holds the constraint's onDelete.
+  it.each([
+    ['SetNull on a required foreign key', 'onDelete: SetNull', 'one-to-one-on-delete/setNullOnRequired@12'],
+    ['SetDefault on the unique foreign key', 'onDelete: SetDefault', 'one-to-one-on-delete/setDefaultOnUnique@12'],
+  ])('locates an ON DELETE finding (%s) at the @relation field, not the foreign key column', async (_, action, expected) => {
+    const m = await model(`
+model User {
+  id      Int      @id
+  profile Profile?
+}
+model Profile {
+  id     Int    @id
+  userId Int    @unique
+  user   User   @relation(fields: [userId], references: [id], ${action})
+}`);
+    const found = check(m, resolveConfig({}))
+      .diagnostics.filter((d) => d.ruleId === 'one-to-one-on-delete')
+      .map((d) => `${d.ruleId}/${d.messageId}@${d.location.line}`);
+    expect(found).toEqual([expected]);
+    expect(tableOf(m, 'Profile').foreignKeys[0]?.origin?.line).toBe(12);
+    expect(tableOf(m, 'Profile').columns.find((c) => c.name === 'userId')?.origin?.line).toBe(11);
   });
 
   it('turns a schema error into one line naming file and line', async () => {

@@ -188,6 +188,9 @@ export function fromDmmf(input: PrismaSchemaInput): SchemaModel {
     const optional = (field.relationFromFields ?? []).some(
       (name) => !(ctx.model.fields.find((f) => f.name === name)?.isRequired ?? true),
     );
+    // The @relation field declares the constraint and its onDelete: the line of both.
+    const dependentOrigin = fieldOrigin(ctx, field.name);
+    const declared = dependentOrigin ? { origin: dependentOrigin } : {};
     foreignKeys.set(ctx.model.name, [
       ...(foreignKeys.get(ctx.model.name) ?? []),
       {
@@ -199,9 +202,9 @@ export function fromDmmf(input: PrismaSchemaInput): SchemaModel {
         onDelete: action(field.relationOnDelete, optional ? 'set-null' : 'restrict'),
         onUpdate: action(field.relationOnUpdate, 'cascade'),
         ...(relationMode === 'prisma' ? { emulated: true } : {}),
+        ...declared,
       },
     ]);
-    const dependentOrigin = fieldOrigin(ctx, field.name);
     const principalOrigin = principalSide ? fieldOrigin(principalSide.ctx, principalSide.field.name) : undefined;
     relations.push({
       name: field.relationName ?? `${ctx.model.name}To${principalCtx.model.name}`,
@@ -223,7 +226,7 @@ export function fromDmmf(input: PrismaSchemaInput): SchemaModel {
         optional: principalSide ? !principalSide.field.isRequired || principalSide.field.isList : true,
         ...(principalOrigin ? { origin: principalOrigin } : {}),
       },
-      foreignKey: { columns, referencedColumns },
+      foreignKey: { columns, referencedColumns, ...declared },
     });
   }
 
