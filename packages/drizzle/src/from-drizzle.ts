@@ -203,9 +203,11 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
     const origin = locateRelationField(locateRelationField(v2Owner, d.tsName, input.files), d.field, input.files);
     const target = drizzleTables.get(d.otherKey);
     const { tsName: _tsName, filter, ...declaration } = d;
+    // A filter that keeps every row (all its parts skipped, as drizzle skips them) filters nothing.
+    const written = filter !== undefined && target ? relationFilter(filter, target, names, dialect) : undefined;
     declarations.push({
       ...declaration,
-      ...(filter !== undefined && target ? { filter: relationFilter(filter, target, names) } : {}),
+      ...(written ? { filter: written } : {}),
       ...(origin ? { origin } : {}),
     });
   }
