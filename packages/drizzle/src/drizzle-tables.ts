@@ -9,6 +9,7 @@ import { CasingCache } from 'drizzle-orm/casing';
 import { getTableConfig as mysqlTableConfig, MySqlDialect, MySqlTable } from 'drizzle-orm/mysql-core';
 import { getTableConfig as pgTableConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteTableConfig, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { kitForeignKeyName, kitPrimaryKeyName } from './drizzle-kit-names';
 
 export type Casing = 'snake_case' | 'camelCase';
 
@@ -31,7 +32,8 @@ interface TableConfig {
   readonly columns: readonly Column[];
   readonly indexes: readonly { readonly config: IndexConfig }[];
   readonly foreignKeys: readonly DrizzleForeignKey[];
-  readonly primaryKeys: readonly { readonly columns: readonly Column[]; getName(): string | undefined }[];
+  /** `isNameExplicit` only on drizzle-orm 1.0's keys. */
+  readonly primaryKeys: readonly { readonly columns: readonly Column[]; readonly isNameExplicit?: boolean; getName(): string | undefined }[];
   readonly uniqueConstraints: readonly { readonly columns: readonly Column[]; getName(): string | undefined }[];
 }
 interface IndexConfig {
@@ -45,6 +47,8 @@ interface DrizzleForeignKey {
   readonly onUpdate?: string;
   reference(): { readonly columns: readonly Column[]; readonly foreignTable: DrizzleTable; readonly foreignColumns: readonly Column[] };
   getName(): string;
+  /** drizzle-orm 1.0 only: drizzle-kit 1.0 then names an unnamed key itself. */
+  isNameExplicit?(): boolean;
 }
 /** The runtime fields of a drizzle column that its public type leaves out. */
 interface ColumnFields {
@@ -89,6 +93,14 @@ function action(value: string | undefined): ReferentialAction {
   return (value && ACTIONS[value]) || 'no-action';
 }
 
+/** The foreign key's name as the project's drizzle-kit writes it: 1.0 names an unnamed key itself. */
+function foreignKeyName(fk: DrizzleForeignKey, table: string, dialect: Dialect): string {
+  if (typeof fk.isNameExplicit !== 'function' || fk.isNameExplicit()) return fk.getName();
+  const { columns, foreignTable, foreignColumns } = fk.reference();
+  const raw = (c: Column) => (c as unknown as ColumnFields).name;
+  return kitForeignKeyName(dialect, { table, columns: columns.map(raw), tableTo: getTableName(foreignTable), columnsTo: foreignColumns.map(raw) });
+}
+
 /** Reads database names of columns, honouring drizzle's `casing` for columns named by their key. */
 export class ColumnNames {
   private readonly casing: CasingCache;
@@ -129,7 +141,7 @@ export function fromDrizzleTable(table: DrizzleTable, dialect: Dialect, names: C
     primaryKey = { ...(defaultPkName ? { name: defaultPkName } : {}), columns: names.all(columnPk) };
   } else if (config.primaryKeys[0]) {
     const pk = config.primaryKeys[0];
-    const name = dialect === 'mysql' ? 'PRIMARY' : pk.getName();
+    const name = dialect === 'mysql' ? 'PRIMARY' : pk.isNameExplicit === false ? kitPrimaryKeyName(dialect, config.name) : pk.getName();
     primaryKey = { ...(name ? { name } : {}), columns: names.all(pk.columns) };
   }
 
@@ -166,7 +178,7 @@ export function fromDrizzleTable(table: DrizzleTable, dialect: Dialect, names: C
     const reference = fk.reference();
     const target = tableName(reference.foreignTable);
     return {
-      name: fk.getName(),
+      name: foreignKeyName(fk, config.name, dialect),
       columns: names.all(reference.columns),
       referencedTable: target.name,
       ...(target.schema ? { referencedSchema: target.schema } : {}),
