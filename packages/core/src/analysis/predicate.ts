@@ -10,6 +10,8 @@
  * - a literal's cast goes (`'x'::text`, `'x'::status`; `'-1'::integer` and `(1)::numeric` are
  *   numbers); a column's cast to a text type goes where the column is text (or, when its type is
  *   not known, where it is only compared for equality, LIKE, IN or NULL);
+ * - TRUE and FALSE are 1 and 0 (as SQLite and MySQL read them; PostgreSQL compares no boolean
+ *   with a number, so no two of its predicates differ by that alone);
  * - `!=` is `<>`, `~~` is LIKE, `'a' = x` is `x = 'a'`, NOT is pushed down (`NOT (x IS NULL)` is
  *   `x IS NOT NULL`, `NOT (a AND b)` is `NOT a OR NOT b`, `NOT x = 1` is `x <> 1`), BETWEEN is
  *   its two comparisons;
@@ -59,6 +61,9 @@ class Normalizer {
     switch (v.kind) {
       case 'number':
         return { kind: 'number', value: canonicalNumber(v.value) ?? v.value };
+      case 'boolean':
+        // TRUE is 1 and FALSE 0 in SQLite and MySQL; PostgreSQL compares neither with the other.
+        return { kind: 'number', value: v.value ? '1e0' : '0' };
       case 'cast':
         return this.cast(this.value(v.value, equality), v.type.replace(/^pg_catalog /, '').replace(/\(.*?\)/g, ''), equality);
       case 'call':
