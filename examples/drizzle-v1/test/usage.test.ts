@@ -1,0 +1,57 @@
+/**
+ * `oto check --usage` on the Drizzle 1.0 app: its relational queries v2 (object `where`, `with`)
+ * and query builder calls are read through the type checker against drizzle-orm 1.0's own types,
+ * each misuse found at its call.
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { formatText } from '@oto/core';
+import type { Report } from '@oto/core';
+import { expectGolden } from '../../../packages/core/src/testing/golden';
+import { installed } from '../../../packages/core/src/testing/temp-projects';
+import { oto } from '../../../packages/cli/src/testing/run-oto';
+
+// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
+const root = path.resolve(__dirname, '..');
+
+interface Finding {
+  ruleId: string;
+  messageId: string;
+  location: { file?: string; line?: number; column?: number };
+}
+
+describe('examples/drizzle-v1: oto check --usage', () => {
+  it('the app type-checks against drizzle-orm 1.0 (the v2 queries are what 1.0 accepts)', () => {
+    const tsc = spawnSync(process.execPath, [path.join(installed('typescript', root), 'bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8', timeout: 110_000 });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+
+  it('reports the misuses at their calls', async () => {
+    const { code, stdout, stderr } = await oto(root, 'check', '--usage', 'tsconfig.usage.json', '--format', 'json');
+    const report = JSON.parse(stdout) as { diagnostics: Finding[]; usage: { unresolved: unknown[] } };
+    // The text report a reviewer reads: the schema findings with their call sites, the usage findings by file.
+    expectGolden(path.join(__dirname, '__golden__', 'usage-report.txt'), formatText(JSON.parse(stdout) as Report));
+    const usage = report.diagnostics.filter((d) => d.location.column !== undefined).map((d) => `${d.ruleId}/${d.messageId} ${d.location.file}:${d.location.line}:${d.location.column}`);
+    expect(usage).toEqual([
+      'usage-unbacked-one-to-one/read src/app-usage.ts:11:123', // with: { passport: true }
+      // KNOWN GAP (reported, issue 19): with: { liveSubscription: true } is backed by the partial unique
+      // its where matches (the schema check says so: no one-to-one-unique finding), but the usage rule
+      // judges only the total backing key. When the rule takes the filter's key into account, this line goes.
+      'usage-unbacked-one-to-one/read src/app-usage.ts:18:61',
+      'usage-unbacked-one-to-one/read src/app-usage.ts:22:61', // with: { primaryAddress: true }, no partial unique
+      // KNOWN GAP (reported, issue 19): passports.findFirst({ where: { userId } }) at src/app-usage.ts:25 is a
+      // single-row read by oto_passport(user_id), no unique key, and no order, but v2's object-style where
+      // is not read as column equalities yet, so nothing is reported there.
+      'usage-unbacked-one-to-one/write src/app-usage.ts:34:80', // update keyed by the foreign key
+      'usage-unbacked-one-to-one/read src/arbitrary-pick.ts:19:84', // the demo's deliberate arbitrary pick
+      'usage-join-fans-out/fans-out src/app-usage.ts:41:47', // the join over the user's passports, read as one row
+    ]);
+    // KNOWN GAP (reported, issue 19): a through relation is no relation field of the model, so its with is not read.
+    expect(report.usage.unresolved).toEqual([{ file: 'src/app-usage.ts', line: 31, column: 66, reason: 'with key members is no relation of team' }]);
+    expect(stderr).toMatch(/oto: usage: \d+ queries in \d+ files of tsconfig\.usage\.json, 1 not resolved/);
+    expect(code).toBe(1);
+  });
+});
