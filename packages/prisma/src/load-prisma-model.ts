@@ -1,13 +1,14 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { OtoConfig, SchemaModel } from '@oto/core';
 import { shownPath, UserError } from '@oto/core';
-import { getConfig, getDMMF } from '@prisma/internals';
 import { fromDmmf } from './from-dmmf';
 import { findPrismaSchema } from './load-prisma-schema';
 import type { FindSchemaOptions, FoundSchema } from './load-prisma-schema';
 import { adaptPrisma5Views, restoreViewKeys, viewsAdaptedWarning } from './prisma-5-views';
 import { generatorBlockConfig } from './generator/generator-block';
 import { describePrismaError } from './prisma-errors';
+import { readSchemaConfig, readSchemaDmmf } from './schema-engine';
+import type { SchemaConfig } from './schema-engine';
 import { unknownPreviewFeatures, withoutConnectionUrls, withoutPreviewFeatures } from './schema-text';
 import type { SchemaFile } from './schema-text';
 
@@ -20,22 +21,18 @@ export interface LoadedPrismaModel {
   readonly overrides: OtoConfig;
 }
 
-function toDatamodel(files: readonly SchemaFile[]): [string, string][] {
-  return files.map((f) => [f.path, f.content]);
-}
-
 /**
- * The datasource, from `getConfig` (fast): when it rejects preview features that Prisma no longer
- * knows, they are dropped and the config read again, so the slow `getDMMF` runs once.
+ * The datasource, from the engine's config (fast): when it rejects preview features that Prisma no
+ * longer knows, they are dropped and the config read again, so the slow DMMF is read once.
  */
-async function readDatasource(files: readonly SchemaFile[]) {
+async function readDatasource(files: readonly SchemaFile[]): Promise<{ files: readonly SchemaFile[]; config: SchemaConfig }> {
   try {
-    return { files, config: await getConfig({ datamodel: toDatamodel(files) }) };
+    return { files, config: readSchemaConfig(files) };
   } catch (error) {
     const retired = unknownPreviewFeatures(stripVTControlCharacters(error instanceof Error ? error.message : String(error)));
     if (retired.length === 0) throw error;
     const kept = withoutPreviewFeatures(files, retired);
-    return { files: kept, config: await getConfig({ datamodel: toDatamodel(kept) }) };
+    return { files: kept, config: readSchemaConfig(kept) };
   }
 }
 
@@ -59,15 +56,15 @@ export async function readPrismaSchema(schema: FoundSchema, cwd = process.cwd())
     const { files, config } = await readDatasource(views.files);
     given = files;
     const datasource = config.datasources[0];
-    if (!datasource) throw new UserError(`${schema.schemaPath}: the schema has no datasource block: add one with a provider`);
-    const dmmf = await getDMMF({ datamodel: toDatamodel(files) });
+    if (!datasource) throw new UserError(`${shownPath(cwd, schema.schemaPath)}: the schema has no datasource block: add one with a provider`);
+    const dmmf = readSchemaDmmf(files);
     const datamodel = restoreViewKeys(dmmf.datamodel, views.keys);
     const warning = viewsAdaptedWarning(views, (file) => shownPath(cwd, file));
     const overrides = generatorBlockConfig(config.generators, (file) => shownPath(cwd, file || schema.schemaPath));
     return { model: fromDmmf({ datamodel, provider: datasource.activeProvider, files: schema.files }), warnings: warning ? [warning] : [], overrides };
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(describePrismaError(error, given));
+    throw new UserError(describePrismaError(error, given, (file) => shownPath(cwd, file)));
   }
 }
 

@@ -5,9 +5,9 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { UserError, oneLine } from '@oto/core';
+import { UserError, oneLine, shownPath } from '@oto/core';
 import { loadConfigFromFile } from '@prisma/config';
-import { getSchemaWithPath } from '@prisma/internals';
+import { loadSchemaFiles } from '@prisma/schema-files-loader';
 import type { SchemaFile } from './schema-text';
 
 export interface FoundSchema {
@@ -21,6 +21,12 @@ export interface FindSchemaOptions {
   readonly schema?: string;
   readonly cwd: string;
 }
+
+/** Where the schema is to be read from, and who named it (for the message when it is not there). */
+type SchemaLookup =
+  | { readonly given: 'option'; readonly path: string }
+  | { readonly given: 'config'; readonly path: string; readonly by: string }
+  | { readonly given: 'default' };
 
 async function readJson(file: string): Promise<unknown> {
   try {
@@ -38,7 +44,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** The `schema` of the project's prisma config file, resolved against it, if there is one. */
-async function schemaFromPrismaConfig(cwd: string): Promise<string | undefined> {
+async function schemaFromPrismaConfig(cwd: string): Promise<SchemaLookup | undefined> {
   const configFile = await (async () => {
     for (const name of PRISMA_CONFIG_FILES) if (await exists(path.join(cwd, name))) return path.join(cwd, name);
     return undefined;
@@ -47,40 +53,65 @@ async function schemaFromPrismaConfig(cwd: string): Promise<string | undefined> 
   const loaded = await loadConfigFromFile({ configFile, configRoot: cwd });
   if (loaded.error) {
     const reason = loaded.error._tag === 'ConfigLoadError' ? oneLine(loaded.error.error) : loaded.error._tag;
-    throw new UserError(`${configFile}: could not load the Prisma config (${reason}); pass --prisma <schema> to read the schema directly`);
+    throw new UserError(`${shownPath(cwd, configFile)}: could not load the Prisma config (${reason}); pass --prisma <schema> to read the schema directly`);
   }
   const schema = loaded.config.schema;
-  return schema ? path.resolve(path.dirname(configFile), schema) : undefined;
+  return schema ? { given: 'config', path: path.resolve(path.dirname(configFile), schema), by: configFile } : undefined;
 }
 
-async function schemaFromPackageJson(cwd: string): Promise<string | undefined> {
-  const pkg = (await readJson(path.join(cwd, 'package.json'))) as { prisma?: { schema?: unknown } } | undefined;
+async function schemaFromPackageJson(cwd: string): Promise<SchemaLookup | undefined> {
+  const file = path.join(cwd, 'package.json');
+  const pkg = (await readJson(file)) as { prisma?: { schema?: unknown } } | undefined;
   const schema = pkg?.prisma?.schema;
-  return typeof schema === 'string' ? path.resolve(cwd, schema) : undefined;
+  return typeof schema === 'string' ? { given: 'config', path: path.resolve(cwd, schema), by: file } : undefined;
+}
+
+type ReadResult = FoundSchema | 'not found' | 'neither a file nor a folder';
+
+/** A file is the whole schema; a folder (unless `fileOnly`) is every `.prisma` file under it (multi-file schemas). */
+async function readSchemaAt(schemaPath: string, fileOnly = false): Promise<ReadResult> {
+  const stats = await fs.stat(schemaPath).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+    throw error;
+  });
+  if (!stats) return 'not found';
+  if (stats.isFile()) return { schemaPath, files: [{ path: schemaPath, content: await fs.readFile(schemaPath, 'utf8') }] };
+  if (fileOnly || !stats.isDirectory()) return 'neither a file nor a folder';
+  const files = await loadSchemaFiles(schemaPath);
+  return { schemaPath, files: files.map(([file, content]) => ({ path: path.resolve(schemaPath, file), content })) };
+}
+
+const DEFAULT_SCHEMAS = ['schema.prisma', path.join('prisma', 'schema.prisma')];
+
+async function lookUp(lookup: SchemaLookup, cwd: string): Promise<FoundSchema> {
+  if (lookup.given === 'default') {
+    for (const candidate of DEFAULT_SCHEMAS) {
+      const read = await readSchemaAt(path.join(cwd, candidate), true);
+      if (typeof read !== 'string') return read;
+    }
+    throw new UserError(
+      `no Prisma schema found from ${cwd} (looked for prisma.config.ts, package.json "prisma.schema", schema.prisma, prisma/schema.prisma): pass --prisma <schema file or folder>; a Drizzle or TypeORM app: --drizzle <config> or --typeorm <data source> (or "typeorm" in the oto config)`,
+    );
+  }
+  const read = await readSchemaAt(lookup.path);
+  if (typeof read !== 'string') return read;
+  const what = read === 'not found' ? 'file or directory not found' : 'expected a file or a directory';
+  throw new UserError(
+    lookup.given === 'option'
+      ? `Could not load \`--prisma\` from provided path \`${shownPath(cwd, lookup.path)}\`: ${what}: check the path`
+      : `${shownPath(cwd, lookup.by)} names the schema ${shownPath(cwd, lookup.path)}: ${what}: fix the path there or pass --prisma <schema>`,
+  );
 }
 
 export async function findPrismaSchema(options: FindSchemaOptions): Promise<FoundSchema> {
   const { cwd } = options;
   try {
-    const configured = options.schema ? undefined : ((await schemaFromPrismaConfig(cwd)) ?? (await schemaFromPackageJson(cwd)));
-    const schemaPath = options.schema
-      ? { cliProvidedPath: path.resolve(cwd, options.schema) }
-      : configured
-        ? { configProvidedPath: configured }
-        : { baseDir: cwd };
-    const found = await getSchemaWithPath({ schemaPath, cwd, argumentName: '--prisma' });
-    return {
-      schemaPath: found.schemaPath,
-      files: found.schemas.map(([file, content]) => ({ path: path.resolve(cwd, file), content })),
-    };
+    const lookup: SchemaLookup = options.schema
+      ? { given: 'option', path: path.resolve(cwd, options.schema) }
+      : ((await schemaFromPrismaConfig(cwd)) ?? (await schemaFromPackageJson(cwd)) ?? { given: 'default' });
+    return await lookUp(lookup, cwd);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    if (!options.schema && /Could not find Prisma Schema/i.test(oneLine(error))) {
-      throw new UserError(
-        `no Prisma schema found from ${cwd} (looked for prisma.config.ts, package.json "prisma.schema", schema.prisma, prisma/schema.prisma): pass --prisma <schema file or folder>; a Drizzle or TypeORM app: --drizzle <config> or --typeorm <data source> (or "typeorm" in the oto config)`,
-      );
-    }
-    const message = oneLine(error).replace('`--schema`', '`--prisma`');
-    throw new UserError(`${message}: check the path`);
+    throw new UserError(`could not read the Prisma schema from ${options.schema ? shownPath(cwd, path.resolve(cwd, options.schema)) : cwd} (${oneLine(error)}): check the path`);
   }
 }

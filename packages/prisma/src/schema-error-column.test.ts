@@ -14,7 +14,7 @@ describe('a Prisma schema error names file:line:column', () => {
     ['two errors: the first, and how many more', `${DATASOURCE}model A {\n  id Int @id\n  b  Strin\n  c  Foo\n}\n`, /^prisma\/schema\.prisma:6:6: Type "Strin" .* \(and 1 more: run prisma validate\)$/],
   ])('%s', async (_, content, message) => {
     const error = await read(content).then(() => undefined, (e: Error) => e);
-    expect(error?.message.replace(/^\/app\//, '').replace(path.resolve('/app') + path.sep, '')).toMatch(message);
+    expect(error?.message).toMatch(message);
   });
 
   it('in a multi-file schema, the file with the error', async () => {

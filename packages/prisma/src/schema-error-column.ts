@@ -1,9 +1,10 @@
 /**
  * The column of a schema validation error: Prisma's message names `file:line` (its caret is only
  * colour); the schema engine's `lint` (the language server's, from the same @prisma/prisma-schema-wasm
- * that getDMMF runs) gives each error's byte span, whose start on that line is the column.
+ * build that @prisma/get-dmmf runs) gives each error's byte span, whose start on that line is the column.
  */
 import * as path from 'node:path';
+import { lint } from '@prisma/prisma-schema-wasm';
 import type { SchemaFile } from './schema-text';
 
 interface LintDiagnostic {
@@ -11,19 +12,6 @@ interface LintDiagnostic {
   readonly start: number;
   readonly text: string;
   readonly is_warning: boolean;
-}
-
-type SchemaWasm = { lint(files: string): string };
-
-function schemaWasm(): SchemaWasm | undefined {
-  try {
-    // The copy @prisma/internals runs (its exact dependency), not another.
-    const internals = path.dirname(require.resolve('@prisma/internals/package.json'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(require.resolve('@prisma/prisma-schema-wasm', { paths: [internals] })) as SchemaWasm;
-  } catch {
-    return undefined;
-  }
 }
 
 /** 1-based line and column (in characters) of a byte offset in `text`. */
@@ -35,11 +23,9 @@ export function lineColumn(text: string, byteOffset: number): { line: number; co
 
 /** The column of the first error the engine finds at `file`:`line`, if it finds one there. */
 export function schemaErrorColumn(files: readonly SchemaFile[], file: string, line: number): number | undefined {
-  const wasm = schemaWasm();
-  if (!wasm) return undefined;
   let diagnostics: LintDiagnostic[];
   try {
-    diagnostics = JSON.parse(wasm.lint(JSON.stringify(files.map((f) => [f.path, f.content])))) as LintDiagnostic[];
+    diagnostics = JSON.parse(lint(JSON.stringify(files.map((f) => [f.path, f.content])))) as LintDiagnostic[];
   } catch {
     return undefined;
   }

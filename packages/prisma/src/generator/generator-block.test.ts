@@ -1,10 +1,10 @@
-import { getConfig } from '@prisma/internals';
+import { readSchemaConfig } from '../schema-engine';
 import { generatorBlockConfig, isOtoGenerator } from './generator-block';
 
 const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n}\n';
 
 async function blockOf(schema: string) {
-  const { generators } = await getConfig({ datamodel: [['/app/prisma/schema.prisma', `${schema}${DATASOURCE}`]] });
+  const { generators } = readSchemaConfig([{ path: '/app/prisma/schema.prisma', content: `${schema}${DATASOURCE}` }]);
   return generatorBlockConfig(generators, (file) => file.replace('/app/', ''));
 }
 
