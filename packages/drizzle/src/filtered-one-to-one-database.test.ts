@@ -52,9 +52,12 @@ const tableName = (i: number) => `sub_${i}`;
 
 /** The filter's SQL, from a drizzle-orm 1.0 schema with the filtered one-to-one on that table. */
 function filterSql(table: unknown, users: unknown, filter: Record<string, unknown>): string | undefined {
-  const relations = defineRelations({ users: users as never, subscription: table as never }, (r) => ({
-    users: { current: r.one.subscription({ from: r.users.id, to: (r.subscription as never as { userId: never }).userId, where: filter as never }) },
-  }));
+  // The tables differ per dialect: the relations builder is read untyped.
+  const relations = defineRelations({ users, subscription: table } as unknown as Record<string, never>, (r) => {
+    const one = (r as unknown as { one: Record<string, (config: object) => unknown> }).one;
+    const columns = r as unknown as Record<string, Record<string, unknown>>;
+    return { users: { current: one['subscription']!({ from: columns['users']!['id'], to: columns['subscription']!['userId'], where: filter }) } } as never;
+  });
   const model: SchemaModel = fromDrizzle({ exports: [{ name: 'users', value: users }, { name: 'subscription', value: table }, { name: 'relations', value: relations }] }).model;
   return model.relations[0]?.filter?.sql;
 }
