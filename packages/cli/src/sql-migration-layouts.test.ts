@@ -56,36 +56,3 @@ describe('the drizzle-kit layout and its statement breakpoints', () => {
     expect(fs.readdirSync(into)).toEqual(['meta']);
   });
 });
-
-describe('a drizzle-kit 1.0 migrations folder', () => {
-  const projects = tempProjects('sql-layouts-v1');
-  const snapshot = (dialect: string) => JSON.stringify({ type: 'base', version: '9', dialect, id: 'prev-id', prevIds: [], ddl: [], footprints: [] });
-  const render = (change: SqlPlan['changes'][number]['change']) =>
-    renderSql({ dialect: 'postgresql', changes: [{ change, findings: [] }], setAside: [] }, { source: 'x', command: 'x', runner: 'migrator', transaction: false });
-  const unique: SqlPlan['changes'][number]['change'] = { kind: 'add-unique', table: { name: 'a' }, columns: ['b_id'], name: 'oto_a_b_id_key', keyKind: 'constraint' };
-
-  it('writes <timestamp>_oto_one_to_one/ with the migration and a diff snapshot after the last one', () => {
-    const dir = projects('pg', { 'drizzle/20261201000000_init/migration.sql': 'CREATE TABLE "a" ("b_id" integer);', 'drizzle/20261201000000_init/snapshot.json': snapshot('postgres') });
-    const into = path.join(dir, 'drizzle');
-    const files = writeSqlMigration('drizzle', into, render(unique), { now: new Date(Date.UTC(2026, 11, 2, 3, 4, 5)), cwd: dir, noTransaction: false, changes: [unique] });
-    expect(files.map((f) => path.relative(into, f))).toEqual(['20261202030405_oto_one_to_one/migration.sql', '20261202030405_oto_one_to_one/snapshot.json']);
-    const written = JSON.parse(fs.readFileSync(files[1]!, 'utf8'));
-    expect(written).toMatchObject({ type: 'diff', version: '9', dialect: 'postgres', prevIds: ['prev-id'] });
-    expect(written.deltas).toEqual([
-      { op: 'create', row: { schema: 'public', table: 'a', name: 'oto_a_b_id_key', nameExplicit: true, columns: ['b_id'], nullsNotDistinct: false, entityType: 'uniques' } },
-    ]);
-    expect(written.footprints[0]).toMatchObject({ statementType: 'add_unique', statementTarget: ['table', 'public', 'a'] });
-  });
-
-  it.each([
-    ['another dialect', 'mysql', unique, 'this folder is for mysql'],
-    ['another change', 'postgres', { kind: 'set-not-null', table: { name: 'a' }, columns: ['b_id'] } as const, 'not set-not-null'],
-  ])('%s: refused in one line naming the folder, nothing written', (_name, dialect, change, why) => {
-    const dir = projects(`refused-${dialect}-${change.kind}`, { 'drizzle/20261201000000_init/migration.sql': 'CREATE TABLE "a" ("b_id" integer);', 'drizzle/20261201000000_init/snapshot.json': snapshot(dialect) });
-    const into = path.join(dir, 'drizzle');
-    expect(() => writeSqlMigration('drizzle', into, render(change), { now: new Date(0), cwd: dir, noTransaction: false, changes: [change] })).toThrow(
-      new UserError(`drizzle: a drizzle-kit 1.0 migrations folder: --into writes only PostgreSQL UNIQUE constraints there (${why}): write the SQL with --out, or run oto fix and then drizzle-kit generate`),
-    );
-    expect(fs.readdirSync(into)).toEqual(['20261201000000_init']);
-  });
-});
