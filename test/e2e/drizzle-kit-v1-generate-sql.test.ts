@@ -217,3 +217,44 @@ describe.each(DIALECTS.flatMap((d) => [[d, false], [d, true]] as const))('%s (--
     }
   });
 });
+
+/**
+ * Two branches merged in git leave two migrations after one parent; drizzle-kit's commutativity
+ * check intersects their footprints. oto's migration (the unique, NOT NULL, the ON DELETE) and one
+ * drizzle-kit writes on another branch: an unrelated column commutes, the same NOT NULL is one
+ * change (the same sqlHash), another ON DELETE of the same foreign key is a conflict.
+ */
+describe("postgresql: oto's migration on a branch, under drizzle-kit check", () => {
+  const base = appSchema('postgresql', WORKFLOW.postgresql);
+  const start = (slug: string) => {
+    const dir = project(`branch-${slug}`, { 'src/schema.ts': base, 'drizzle.config.ts': config('postgresql'), 'package.json': JSON.stringify({ oto: { naming: 'off' } }) });
+    expect(drizzleKit(dir, 'generate', '--name', 'init').status).toBe(0);
+    return dir;
+  };
+  /** The other branch's migration, by drizzle-kit, from the same first migration, merged into `dir`'s folder with its schema. */
+  const merge = (dir: string, slug: string, schema: string) => {
+    const other = project(`branch-${slug}-other`, { 'src/schema.ts': schema, 'drizzle.config.ts': config('postgresql') });
+    fs.cpSync(path.join(dir, 'drizzle'), path.join(other, 'drizzle'), { recursive: true, filter: (p) => !p.includes('oto_one_to_one') });
+    expect(drizzleKit(other, 'generate', '--name', 'branch').status).toBe(0);
+    const folder = fs.readdirSync(path.join(other, 'drizzle')).find((f) => f.endsWith('_branch'))!;
+    fs.cpSync(path.join(other, 'drizzle', folder), path.join(dir, 'drizzle', folder), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'src/schema.ts'), schema);
+  };
+
+  it.each([
+    { name: 'an unrelated column', schema: base.replace("id: integer('id').primaryKey() });", "id: integer('id').primaryKey(), note: integer('note') });"), commutes: true },
+    { name: 'the same NOT NULL', schema: base.replace("integer('user_id')", "integer('user_id').notNull()"), commutes: true },
+    { name: 'another ON DELETE of the same foreign key', schema: base.replace("onDelete: 'set null'", "onDelete: 'cascade'"), commutes: false },
+  ])('$name: commutes $commutes', async ({ name, schema, commutes }) => {
+    const slug = name.replace(/\W+/g, '-');
+    const dir = start(slug);
+    expect((await oto(dir, 'generate', 'sql', '--drizzle', 'drizzle.config.ts', '--into', 'drizzle')).code).toBe(0);
+    // Git merges the two branches: both migrations after the first, the schema with both changes.
+    merge(dir, slug, schema);
+    expect((await oto(dir, 'fix', '--drizzle', 'drizzle.config.ts')).code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'drizzle'))).toHaveLength(3);
+    const checked = drizzleKit(dir, 'check');
+    if (commutes) expect(checked).toEqual({ status: 0, output: expect.stringContaining("Everything's fine") });
+    else expect(checked).toEqual({ status: 1, output: expect.stringMatching(/recreate_fk/) });
+  });
+});
