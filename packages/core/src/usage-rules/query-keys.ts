@@ -1,16 +1,21 @@
 /** What the usage rules share: which columns of a query are unique, which one-to-ones lack their key. */
 import type { AnalyzedDatabase, AnalyzedModel, AnalyzedRelation } from '../analysis';
-import { findBackingKey } from '../analysis';
+import { findBackingKey, findFilterKey } from '../analysis';
 import type { ColumnRef, Query, QueryJoin } from '../usage/query';
 import { findTable } from '../usage/relation-field';
 
 /** The schema finding a one-to-one without a backing key depends on, or undefined when it is backed. */
 export function unbackedBy(r: AnalyzedRelation, database: AnalyzedDatabase | undefined): 'one-to-one-unique' | 'database-unique-missing' | undefined {
-  if (r.kind !== 'one-to-one' || !r.relation.foreignKey || !r.dependent) return undefined;
-  if (r.backing === null) return 'one-to-one-unique';
+  const fk = r.relation.foreignKey;
+  if (r.kind !== 'one-to-one' || !fk || !r.dependent) return undefined;
+  // A filtered one-to-one (Drizzle v1's `one({ where })`) is backed by the partial unique its filter matches.
+  const filter = r.relation.filter?.sql;
+  const byFilter = r.backing === null && filter !== undefined && r.filterKey !== undefined;
+  if (r.backing === null && !byFilter) return 'one-to-one-unique';
   const there = database?.relations.get(r.relation);
-  if (there?.table && there.backing === null) return 'database-unique-missing';
-  return undefined;
+  if (!there?.table || there.backing !== null) return undefined;
+  if (byFilter && findFilterKey(there.table, fk.columns, filter)) return undefined;
+  return 'database-unique-missing';
 }
 
 const onTable = (c: ColumnRef, table: string, schema: string | undefined) =>

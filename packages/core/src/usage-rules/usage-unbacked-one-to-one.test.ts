@@ -1,4 +1,5 @@
-import { fk, table, database } from '../testing/fixtures';
+import type { UniqueKey } from '../model';
+import { fk, relation, schema, table, database } from '../testing/fixtures';
 import { at, query, testUsageRule } from '../testing/usage-rule-tester';
 import { accounts, col, eqs } from '../testing/usage-fixtures';
 import { usageUnbackedOneToOne } from './usage-unbacked-one-to-one';
@@ -6,6 +7,17 @@ import { usageUnbackedOneToOne } from './usage-unbacked-one-to-one';
 const read = (tableName: string, field: string, line: number, column: number, path = [field]) => ({ table: tableName, field, path, location: at(line, column) });
 const backedDatabase = database([table('account', { columns: ['id', 'user_id', 'provider'], pk: ['id'], uniques: [['user_id']], fks: [fk(['user_id'], 'user', ['id'])] })]);
 const unbackedDatabase = database([table('profile', { columns: ['id', 'user_id'], pk: ['id'], fks: [fk(['user_id'], 'user', ['id'])] })]);
+
+// user 1–1 live subscription, filtered (Drizzle v1's one({ where: { cancelledAt: { isNull: true } } })) over subscription.user_id.
+const live: UniqueKey = { name: 'subscription_live_user_id_key', columns: ['user_id'], kind: 'index', where: '"cancelled_at" IS NULL' };
+const subscriptionTable = (uniques: readonly UniqueKey[]) =>
+  table('subscription', { columns: ['id', 'user_id', 'cancelled_at?'], pk: ['id'], uniques, fks: [fk(['user_id'], 'user', ['id'])] });
+const liveSubscription = (uniques: readonly UniqueKey[]) =>
+  schema(
+    [table('user', { columns: ['id'], pk: ['id'] }), subscriptionTable(uniques)],
+    [{ ...relation({ name: 'liveSubscription', dependent: 'subscription', principal: 'user', columns: ['user_id'], dependentField: null, principalField: 'liveSubscription' }), filter: { text: '{"cancelledAt":{"isNull":true}}', sql: '"cancelled_at" IS NULL' } }],
+  );
+const readLive = [query('user', { reads: [read('user', 'liveSubscription', 7, 3)] })];
 
 testUsageRule(usageUnbackedOneToOne, {
   valid: [
@@ -21,6 +33,13 @@ testUsageRule(usageUnbackedOneToOne, {
     },
     { name: 'an update keyed by the primary key', model: accounts(), queries: [query('account', { kind: 'update', filter: eqs(col('account', 'id'), col('account', 'user_id')) })] },
     { name: 'a single-row read of a field never declared', model: accounts(), queries: [query('user', { reads: [read('user', 'accounts', 3, 5)] })] },
+    { name: 'with of a filtered one-to-one backed by the partial unique its filter matches', model: liveSubscription([live]), queries: readLive },
+    {
+      name: 'a filtered one-to-one whose partial unique the database has too (in its printed form)',
+      model: liveSubscription([live]),
+      database: database([subscriptionTable([{ ...live, where: '(cancelled_at IS NULL)' }])]),
+      queries: readLive,
+    },
   ],
   invalid: [
     {
@@ -60,6 +79,19 @@ testUsageRule(usageUnbackedOneToOne, {
       database: unbackedDatabase,
       queries: [query('profile', { kind: 'update', filter: eqs(col('profile', 'user_id')), location: at(6, 7) })],
       errors: [{ messageId: 'write', line: 6, column: 7, relation: 'userProfile' }],
+    },
+    {
+      name: 'with of a filtered one-to-one whose partial unique says another predicate',
+      model: liveSubscription([{ ...live, where: '"cancelled_at" IS NOT NULL' }]),
+      queries: readLive,
+      errors: [{ messageId: 'read', line: 7, column: 3, relation: 'liveSubscription' }],
+    },
+    {
+      name: 'with of a filtered one-to-one backed in the schema, the database lacking its partial unique',
+      model: liveSubscription([live]),
+      database: database([subscriptionTable([])]),
+      queries: readLive,
+      errors: [{ messageId: 'read', line: 7, column: 3, relation: 'liveSubscription' }],
     },
     {
       name: 'the database has a unique the schema lacks: the schema finding still stands',
