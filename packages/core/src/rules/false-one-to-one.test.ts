@@ -27,6 +27,17 @@ const sharedKey = (columns: readonly string[]) =>
     [relation({ dependent: 'subscription', principal: 'account', columns: ['account_id'] })],
   );
 
+/** The primary address of a user's many (Drizzle v1's one({ where: { isPrimary: true } })), with the given uniques. */
+const primaryAddress = (uniques: readonly UniqueKey[], where = '"is_primary" = true') =>
+  schema(
+    [
+      table('person', { columns: ['id'], pk: ['id'] }),
+      table('address', { columns: ['id', 'person_id', 'is_primary', 'valid_to?'], pk: ['id'], uniques, fks: [fk(['person_id'], 'person', ['id'])] }),
+    ],
+    [{ ...relation({ dependent: 'address', principal: 'person', columns: ['person_id'], dependentField: null, principalField: 'primaryAddress' }), filter: { text: '{"isPrimary":true}', sql: where } }],
+  );
+const primaryKey: UniqueKey = { name: 'address_primary_person_id_key', columns: ['person_id'], kind: 'index', where: 'is_primary = true' };
+
 testRule(falseOneToOne, {
   valid: [
     { name: 'plain one-to-one', model: userProfile() },
@@ -38,6 +49,9 @@ testRule(falseOneToOne, {
     { name: 'patterns can be narrowed', model: ceo(['valid_from?', 'valid_to?']), options: { timeSliceColumns: ['^never$'] } },
     // The row is the account's own extension: its end date is its current state, nothing more.
     { name: 'a lone end date on a shared primary key', model: sharedKey(['ends_at?']) },
+    // The filtered one is the one-to-many and the partial unique the help asks for, in one declaration.
+    { name: 'a filtered one-to-one backed by the partial unique its filter matches', model: primaryAddress([primaryKey]) },
+    { name: 'a filtered one-to-one over validity columns, backed', model: primaryAddress([{ ...primaryKey, where: '"valid_to" IS NULL' }], '"valid_to" IS NULL') },
   ],
   invalid: [
     { name: 'valid_from / valid_to', model: ceo(['valid_from', 'valid_to?']), errors: [{ messageId: 'timeSliced', table: 'ceo_assignment', columns: ['valid_from', 'valid_to'], severity: 'warning' }] },
@@ -50,6 +64,12 @@ testRule(falseOneToOne, {
       name: 'a lone end date with a partial unique over it is a time-sliced role',
       model: ceo(['ended_at?'], 'one', [['company_id'], { columns: ['company_id'], kind: 'index', where: 'ended_at IS NULL' }]),
       errors: [{ messageId: 'timeSliced', columns: ['ended_at'], severity: 'warning' }],
+    },
+    { name: 'a filtered one-to-one without its partial unique', model: primaryAddress([]), errors: [{ messageId: 'primaryOfMany', table: 'address', severity: 'warning' }] },
+    {
+      name: 'a filtered one-to-one whose partial unique says another predicate',
+      model: primaryAddress([{ ...primaryKey, where: 'is_primary = false' }]),
+      errors: [{ messageId: 'primaryOfMany', table: 'address', severity: 'warning' }],
     },
     { name: 'is_primary flag', model: ceo(['is_primary']), errors: [{ messageId: 'primaryOfMany', table: 'ceo_assignment', severity: 'warning' }] },
     { name: 'is_active flag: one current of many', model: ceo(['is_active']), errors: [{ messageId: 'primaryOfMany', severity: 'warning' }] },

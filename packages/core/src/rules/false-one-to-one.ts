@@ -122,6 +122,9 @@ export const falseOneToOne = createRule({
       const table = r.dependent;
       const fk = r.relation.foreignKey;
       if (!table || !fk) continue;
+      // A filtered one-to-one (Drizzle v1's `one({ where })`) backed by the partial unique its filter
+      // matches is already the "one current of many" the help asks for.
+      if (r.relation.filter && r.backing === null && r.filterKey) continue;
       const found = signalsOf(r, table.columns, is);
       if (!found || found.weight <= 0) continue;
       report({
