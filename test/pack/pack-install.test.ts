@@ -58,6 +58,22 @@ function npmInstall(cwd: string): Promise<Ran> {
 const duKb = (dir: string) => Number(sh(dir, 'du', ['-sk', dir]).stdout.split(/\s/)[0]);
 const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
 
+/** Every installed copy of package `name` under `nodeModules`, nested ones too (npm's layout), relative to `root`. */
+function installedCopies(root: string, nodeModules: string, name: string): string[] {
+  const copies: string[] = [];
+  const visit = (dir: string) => {
+    const manifest = path.join(dir, name, 'package.json');
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === name) copies.push(path.relative(root, path.dirname(manifest)));
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const packages = entry.name.startsWith('@') ? fs.readdirSync(path.join(dir, entry.name)).map((n) => path.join(dir, entry.name, n)) : [path.join(dir, entry.name)];
+      for (const pkg of packages) if (fs.existsSync(path.join(pkg, 'node_modules'))) visit(path.join(pkg, 'node_modules'));
+    }
+  };
+  visit(nodeModules);
+  return copies.map((c) => c.split(path.sep).join('/'));
+}
+
 run('pack and install into fresh apps (one per ORM)', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'oto-pack-'));
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -151,6 +167,13 @@ run('pack and install into fresh apps (one per ORM)', () => {
     expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
     expect(tsc.status).toBe(0);
   }, 5 * MINUTE);
+
+  it('Prisma: oto brings no second @prisma/engines (nor @prisma/internals, which pins one patch version of it)', () => {
+    const dir = installed(prisma);
+    const nm = path.join(dir, 'node_modules');
+    expect(installedCopies(dir, nm, '@prisma/engines')).toEqual(['node_modules/@prisma/engines']);
+    expect(installedCopies(dir, nm, '@prisma/internals')).toEqual([]);
+  });
 
   it('Drizzle: withOto runs in `drizzle-kit generate`, writes the accessors, and they compile with tsc --strict', () => {
     const dir = installed(drizzle);

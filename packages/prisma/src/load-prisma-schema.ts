@@ -6,7 +6,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { UserError, oneLine, shownPath } from '@oto/core';
-import { loadConfigFromFile } from '@prisma/config';
 import { loadSchemaFiles } from '@prisma/schema-files-loader';
 import type { SchemaFile } from './schema-text';
 
@@ -50,6 +49,9 @@ async function schemaFromPrismaConfig(cwd: string): Promise<SchemaLookup | undef
     return undefined;
   })();
   if (!configFile) return undefined;
+  // Loaded only here: @prisma/config (effect, c12) takes a second to load, and the generator and
+  // `--prisma <path>` never need it.
+  const { loadConfigFromFile } = await import('@prisma/config');
   const loaded = await loadConfigFromFile({ configFile, configRoot: cwd });
   if (loaded.error) {
     const reason = loaded.error._tag === 'ConfigLoadError' ? oneLine(loaded.error.error) : loaded.error._tag;
