@@ -31,6 +31,11 @@ testUsageRule(usageUnbackedOneToOne, {
       model: accounts([['user_id', 'provider']]),
       queries: [query('account', { consumption: 'first', filter: eqs(col('account', 'user_id'), col('account', 'provider')) })],
     },
+    {
+      name: 'a single-row read by the foreign key, ordered: the latest of many, deliberately',
+      model: accounts(),
+      queries: [query('account', { consumption: 'first', ordered: true, filter: eqs(col('account', 'user_id')) })],
+    },
     { name: 'an update keyed by the primary key', model: accounts(), queries: [query('account', { kind: 'update', filter: eqs(col('account', 'id'), col('account', 'user_id')) })] },
     { name: 'a single-row read of a field never declared', model: accounts(), queries: [query('user', { reads: [read('user', 'accounts', 3, 5)] })] },
     { name: 'with of a filtered one-to-one backed by the partial unique its filter matches', model: liveSubscription([live]), queries: readLive },

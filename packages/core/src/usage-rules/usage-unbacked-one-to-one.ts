@@ -30,7 +30,8 @@ export const usageUnbackedOneToOne = createRule({
           target: { relation: found.relation, columns: relation.foreignKey?.columns ?? [], code: codeTarget(q, read.location) },
         });
       }
-      if (q.kind === 'select' && !isSingleRowRead(q)) continue;
+      // An ordered single-row read picks its row deliberately (the latest of many): not an arbitrary one.
+      if (q.kind === 'select' && (!isSingleRowRead(q) || q.ordered)) continue;
       for (const { relation: r, by } of unbackedKeysFiltered(model, database, q)) {
         const { relation } = r;
         const data = { relation: relationLabel(relation), fk: columnsLabel(relation.dependent.table, relation.foreignKey?.columns ?? []), dependent: relation.dependent.table, finding: by };
