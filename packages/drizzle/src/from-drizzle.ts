@@ -212,12 +212,13 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
     });
   }
 
-  // Every declaration over the same two column lists is one relation.
+  // Every declaration over the same two column lists is one relation, but a filtered `one` (v1's
+  // `where`) holds over the rows its filter keeps: it is a relation of its own beside a `many` (or
+  // another filtered `one`) on its side over the same columns, whichever is declared first.
+  const groupKey = groupKeys(declarations);
   const groups = new Map<string, { a: Side; b: Side }>();
   for (const d of declarations) {
-    const mine = `${d.tableKey}(${d.columns.join(',')})`;
-    const theirs = `${d.otherKey}(${d.otherColumns.join(',')})`;
-    const key = [mine, theirs].sort().join(' ~ ');
+    const key = groupKey(d);
     let group = groups.get(key);
     if (!group) {
       group = { a: { tableKey: d.tableKey, columns: d.columns }, b: { tableKey: d.otherKey, columns: d.otherColumns } };
@@ -240,6 +241,31 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
   }
 
   return { model: { source: 'drizzle', dialect, tables: [...tables.values()], relations }, unresolved };
+}
+
+const sideKey = (d: Declaration) => `${d.tableKey}(${d.columns.join(',')})`;
+const columnsKey = (d: Declaration) => [sideKey(d), `${d.otherKey}(${d.otherColumns.join(',')})`].sort().join(' ~ ');
+
+/**
+ * The relation each declaration belongs to: the one over its two column lists, except a filtered
+ * `one` that is not alone on its side there (an unfiltered field, or another filtered one, is
+ * declared on the same side), which is a relation of its own, keyed by its field.
+ */
+function groupKeys(declarations: readonly Declaration[]): (d: Declaration) => string {
+  const taken = new Map<string, { unfiltered: number; filtered: number }>();
+  for (const d of declarations) {
+    const at = `${columnsKey(d)} @ ${sideKey(d)}`;
+    const count = taken.get(at) ?? { unfiltered: 0, filtered: 0 };
+    if (d.filter) count.filtered++;
+    else count.unfiltered++;
+    taken.set(at, count);
+  }
+  return (d) => {
+    const key = columnsKey(d);
+    const count = taken.get(`${key} @ ${sideKey(d)}`);
+    const alone = !count || (count.unfiltered === 0 && count.filtered === 1);
+    return d.filter && !alone ? `${key} : ${d.tableKey}.${d.field}` : key;
+  };
 }
 
 /** The table with its entity and origin, its columns and uniques located at their lines in the text. */
