@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { UserError } from '@oto/core';
+import { clusterFile, dropCachedCluster, otoCacheDir, readCachedCluster, writeCachedCluster } from './pglite-cluster';
 import { pgliteExtensions } from './pglite-extensions';
 import type { SqlClient } from './sql-client';
 
@@ -10,13 +13,65 @@ import type { SqlClient } from './sql-client';
  */
 const CONTRIB = ['uuid-ossp', 'pgcrypto', 'citext', 'hstore', 'pg_trgm', 'ltree', 'btree_gin', 'btree_gist', 'fuzzystrmatch', 'unaccent'] as const;
 
+/** The installed PGlite's version (its clusters are for it alone). */
+function pgliteVersion(): string {
+  const main = require.resolve('@electric-sql/pglite');
+  for (let dir = path.dirname(main); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (!fs.existsSync(file)) continue;
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === '@electric-sql/pglite' && pkg.version) return pkg.version;
+  }
+  return 'unknown';
+}
+
+/** The empty cluster of this process's first fresh PGlite (see pglite-cluster.ts). */
+let cluster: Blob | undefined;
+
+function startingCluster(file: string | undefined): Blob | undefined {
+  if (cluster || !file) return cluster;
+  const cached = readCachedCluster(file);
+  if (!cached) return undefined;
+  try {
+    return (cluster = new Blob([new Uint8Array(zlib.gunzipSync(cached))]));
+  } catch {
+    dropCachedCluster(file);
+    return undefined;
+  }
+}
+
 /**
  * A PGlite (real PostgreSQL in WebAssembly) with the common contrib extensions and `extensions`
- * (SQL names; those this PGlite does not ship are left out): fresh in memory, or in a data folder
- * (which only this PGlite version may open).
+ * (SQL names; those this PGlite does not ship are left out): fresh in memory (started from the
+ * empty cluster initdb made once, see pglite-cluster.ts), or in a data folder (which only this
+ * PGlite version may open).
  */
 export async function createPglite(dataDir?: string, extensions: readonly string[] = []): Promise<PGlite> {
-  return PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: pgliteExtensions([...CONTRIB, ...extensions]) });
+  const options = { extensions: pgliteExtensions([...CONTRIB, ...extensions]) };
+  if (dataDir) return PGlite.create({ ...options, dataDir });
+  const dir = otoCacheDir();
+  const file = dir === undefined ? undefined : clusterFile(dir, pgliteVersion());
+  const known = startingCluster(file);
+  if (known) {
+    try {
+      return await PGlite.create({ ...options, loadDataDir: known });
+    } catch {
+      // Not a cluster this PGlite can start from: forget it and run initdb.
+      cluster = undefined;
+      if (file) dropCachedCluster(file);
+    }
+  }
+  const db = await PGlite.create(options);
+  try {
+    // Before any statement of the user's: the cluster is exactly what initdb wrote.
+    // Uncompressed, gzipped by zlib for the disk: PGlite's own gzip takes seconds more.
+    const tar = new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
+    cluster = new Blob([tar]);
+    if (file) writeCachedCluster(file, zlib.gzipSync(tar, { level: 1 }));
+  } catch {
+    cluster = undefined;
+  }
+  return db;
 }
 
 /** A client over a PGlite instance; `close` closes the instance when the client owns it. */
