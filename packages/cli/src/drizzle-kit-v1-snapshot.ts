@@ -4,7 +4,8 @@
  * PostgreSQL a "diff" after the folder's leaves (`prevIds`), its deltas with their footprints (the
  * state before them rebuilt as drizzle-kit does, from the base snapshot through the diffs of the
  * first parent, then the other parents' diffs); MySQL and SQLite the whole model (`ddl`) after the
- * last snapshot, with SQLite's table renames (`from->to`) in `renames`. The changes are applied in
+ * one snapshot no other follows (several are branches for drizzle-kit generate to merge first),
+ * with SQLite's table renames (`from->to`) in `renames`. The changes are applied in
  * the migration's order, each to the model the one before left. Pure: snapshots in, snapshot or
  * the reason out.
  */
@@ -119,7 +120,8 @@ export function nextV1Snapshot(stored: readonly StoredSnapshot[], changes: reado
       const folders = leaves.map((l) => byId.get(l)!.folder).reverse();
       return { reason: `it has ${leaves.length} migrations no other follows (${folders.join(', ')}: branches merged in git), which drizzle-kit generate merges first` };
     }
-    rows = Array.isArray(last.snapshot['ddl']) ? [...(last.snapshot['ddl'] as KitRow[])] : [];
+    const leaf = byId.get(leaves[0]!)!.snapshot;
+    rows = Array.isArray(leaf['ddl']) ? [...(leaf['ddl'] as KitRow[])] : [];
   }
   const after = changesOn(dialect, rows, changes);
   if ('reason' in after) return { reason: `${after.reason} (for the ${after.change.kind} of ${after.change.table.name})` };
