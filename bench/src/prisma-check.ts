@@ -1,5 +1,5 @@
 /**
- * `oto check --prisma` against a bare `getDMMF` of the same schema: the work Prisma itself does to
+ * `oto check --prisma` against a bare `getDMMF` (@prisma/get-dmmf) of the same schema: the work Prisma itself does to
  * read it. Both run in this process, warm, alternating; the median of each is compared.
  * The subject is the whole check: find and read the files, DMMF, model, rules, JSON report.
  */
@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { buildReport, check, formatJson, resolveConfig } from '@oto/core';
 import { loadPrismaModel, prepareSchema } from '@oto/prisma';
 import type { SchemaFile } from '@oto/prisma';
-import { getDMMF } from '@prisma/internals';
+import { getDMMF } from '@prisma/get-dmmf';
 import { generatedPrismaSchema } from './generated-schema';
 import { compare, row } from './measure';
 
@@ -27,7 +27,12 @@ async function bench(name: string, schemaPath: string, target?: number): Promise
       const { model } = await loadPrismaModel({ schema: schemaPath, cwd: process.cwd() });
       return formatJson(buildReport(check(model, config)));
     },
-    () => getDMMF({ datamodel }),
+    async () => {
+      // What \`prisma generate\` runs to read the schema (the wasm getDMMF under @prisma/internals').
+      const dmmf = getDMMF({ datamodel });
+      if ('reason' in dmmf) throw dmmf.error;
+      return dmmf;
+    },
   );
   console.log(row(name, result, target));
 }
