@@ -32,6 +32,12 @@ export interface AddUniqueFix {
   readonly columns: readonly string[];
   readonly name?: string;
   readonly keyKind: UniqueKeyKind;
+  /**
+   * A partial unique (a unique index `WHERE` this predicate, in the dialect's SQL over the table's
+   * columns): what backs a filtered one-to-one (Drizzle v1's `one({ where })`). PostgreSQL and
+   * SQLite have partial indexes, MySQL none.
+   */
+  readonly where?: string;
 }
 
 /** NOT NULL on the foreign key columns of a required side. */

@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { ForeignKey, ReferentialAction, Table } from '../model';
 import { findColumn, sameList, tableKey } from '../model';
-import { findBackingKey } from '../analysis/backing-key';
+import { findBackingKey, findFilterKey } from '../analysis/backing-key';
 import { tableFinder } from '../analysis/compare-database';
 import type { Fix, TableRef, UniqueKeyKind } from './fix';
 import { fitIdentifier } from '../sql/identifier';
@@ -17,7 +17,7 @@ import { fitIdentifier } from '../sql/identifier';
  * the target is the schema: its editors find it by its columns).
  */
 export type SqlChange =
-  | { readonly kind: 'add-unique'; readonly table: TableRef; readonly columns: readonly string[]; readonly name: string; readonly keyKind: UniqueKeyKind }
+  | { readonly kind: 'add-unique'; readonly table: TableRef; readonly columns: readonly string[]; readonly name: string; readonly keyKind: UniqueKeyKind; readonly where?: string }
   | { readonly kind: 'set-not-null'; readonly table: TableRef; readonly columns: readonly string[] }
   | { readonly kind: 'replace-foreign-key'; readonly table: TableRef; readonly foreignKey: ForeignKey & { readonly name: string }; readonly onDelete: ReferentialAction }
   | { readonly kind: 'rename-unique'; readonly table: TableRef; readonly columns: readonly string[]; readonly from: string; readonly to: string; readonly keyKind: UniqueKeyKind }
@@ -80,6 +80,7 @@ function changeKey(change: SqlChange): string {
   const table = tableKey(change.table);
   switch (change.kind) {
     case 'add-unique':
+      return `${change.kind} ${table} ${[...change.columns].sort().join(',')}${change.where !== undefined ? ` WHERE ${change.where}` : ''}`;
     case 'set-not-null':
       return `${change.kind} ${table} ${[...change.columns].sort().join(',')}`;
     case 'replace-foreign-key':
@@ -104,6 +105,7 @@ function resolve(fix: Fix, find: (ref: TableRef) => Table | undefined, options: 
       const missing = fix.columns.filter((c) => !findColumn(table, c));
       if (missing.length > 0) return { reason: `${table.name} has no column ${missing.join(', ')}: apply the ORM's migrations first` };
       if (findBackingKey(table, fix.columns)) return { reason: 'already there: a key backs those columns' };
+      if (fix.where !== undefined) return partialUnique(fix, table, options);
       return { change: { kind: 'add-unique', table: fix.table, columns: fix.columns, name: fitted(fix.name ?? options.uniqueName(table.name, fix.columns)), keyKind: fix.keyKind } };
     }
     case 'set-not-null': {
@@ -133,6 +135,20 @@ function resolve(fix: Fix, find: (ref: TableRef) => Table | undefined, options: 
       return { change: { kind: 'rename-table', table: fix.table, to: fitted(fix.to) } };
     }
   }
+}
+
+/** MySQL has no partial indexes: a filtered one-to-one there is backed by nothing but a total unique. */
+const NO_PARTIAL_INDEXES = 'MySQL has no partial (WHERE) indexes: enforce the filtered one-to-one otherwise (a generated column that is NULL outside the filter, with a unique over it), or declare the relation many';
+
+/** A partial unique (`CREATE UNIQUE INDEX … WHERE …`), a unique index always; its name not one the table uses. */
+function partialUnique(fix: Extract<Fix, { kind: 'add-unique' }> & { readonly where: string }, table: Table, options: SqlPlanOptions): Resolved {
+  if (options.dialect === 'mysql') return { reason: NO_PARTIAL_INDEXES };
+  if (findFilterKey(table, fix.columns, fix.where)) return { reason: `already there: a partial unique WHERE ${fix.where} backs those columns` };
+  const used = new Set(table.uniques.flatMap((u) => (u.name ? [u.name] : [])));
+  const base = fix.name ?? options.uniqueName(table.name, fix.columns);
+  let name = fitIdentifier(base, options.dialect);
+  for (let i = 2; used.has(name); i++) name = fitIdentifier(`${base}_${i}`, options.dialect);
+  return { change: { kind: 'add-unique', table: fix.table, columns: fix.columns, name, keyKind: 'index', where: fix.where } };
 }
 
 /** Why a rename is not planned without `--renames` (the set-aside lines collapse these into one). */

@@ -61,11 +61,20 @@ function indexName(dialect: SqlDialect, table: TableRef, name: string): string {
   return quoteTable(dialect, table.schema ? { name, schema: table.schema } : { name });
 }
 
+/** A partial unique: a unique index WHERE the predicate (PostgreSQL and SQLite; the planner refuses MySQL). */
+function partialIndex(dialect: SqlDialect, change: Extract<SqlChange, { kind: 'add-unique' }>, concurrently: boolean): string {
+  if (dialect === 'mysql') throw new UserError(`table ${inertText(change.table.name)}: MySQL has no partial (WHERE) indexes for ${inertText(change.name)}`);
+  const on = dialect === 'sqlite' ? quoteIdentifier(dialect, change.table.name) : quoteTable(dialect, change.table);
+  const name = dialect === 'sqlite' ? indexName(dialect, change.table, change.name) : quoteIdentifier(dialect, change.name);
+  return `CREATE UNIQUE INDEX${concurrently ? ' CONCURRENTLY' : ''} ${name} ON ${on} ${columnList(dialect, change.columns)} WHERE ${change.where};`;
+}
+
 function changeStatements(dialect: SqlDialect, change: SqlChange, concurrently = false): string[] {
   const q = (name: string) => quoteIdentifier(dialect, name);
   const table = quoteTable(dialect, change.table);
   switch (change.kind) {
     case 'add-unique':
+      if (change.where !== undefined) return [partialIndex(dialect, change, concurrently)];
       if (dialect === 'sqlite') return [`CREATE UNIQUE INDEX ${indexName(dialect, change.table, change.name)} ON ${q(change.table.name)} ${columnList(dialect, change.columns)};`];
       if (dialect === 'postgresql' && (concurrently || change.keyKind === 'index')) {
         const index = `CREATE UNIQUE INDEX${concurrently ? ' CONCURRENTLY' : ''} ${q(change.name)} ON ${table} ${columnList(dialect, change.columns)};`;
@@ -103,7 +112,7 @@ function undoStatements(dialect: SqlDialect, change: SqlChange): string[] {
   const table = quoteTable(dialect, change.table);
   switch (change.kind) {
     case 'add-unique':
-      if (dialect === 'sqlite') return [`DROP INDEX ${indexName(dialect, change.table, change.name)};`];
+      if (dialect === 'sqlite' || change.where !== undefined) return [`DROP INDEX ${indexName(dialect, change.table, change.name)};`];
       // InnoDB dropped the foreign key's own index when the unique took over its columns: the FK
       // needs an index back, in the same statement, or the DROP fails.
       if (dialect === 'mysql') return [`ALTER TABLE ${table} ADD INDEX ${columnList(dialect, change.columns)}, DROP INDEX ${q(change.name)};`];
@@ -130,7 +139,7 @@ export function describeFix(fix: Fix): string {
   const table = fix.table.schema ? `${fix.table.schema}.${fix.table.name}` : fix.table.name;
   switch (fix.kind) {
     case 'add-unique':
-      return `a unique on ${columnsLabel(table, fix.columns)}`;
+      return fix.where !== undefined ? `a partial unique on ${columnsLabel(table, fix.columns)} WHERE ${fix.where}` : `a unique on ${columnsLabel(table, fix.columns)}`;
     case 'set-not-null':
       return `NOT NULL on ${columnsLabel(table, fix.columns)}`;
     case 'change-on-delete':

@@ -43,11 +43,13 @@ interface Check {
   readonly kind: 'duplicates' | 'nulls';
   readonly table: TableRef;
   readonly columns: readonly string[];
+  /** A partial unique's predicate: only the rows it keeps must be unique. */
+  readonly where?: string;
 }
 
 function checksOf(changes: readonly PlannedChange[]): Check[] {
   return changes.flatMap(({ change }): Check[] => {
-    if (change.kind === 'add-unique') return [{ kind: 'duplicates', table: change.table, columns: change.columns }];
+    if (change.kind === 'add-unique') return [{ kind: 'duplicates', table: change.table, columns: change.columns, ...(change.where !== undefined ? { where: change.where } : {}) }];
     if (change.kind === 'set-not-null') return [{ kind: 'nulls', table: change.table, columns: change.columns }];
     return [];
   });
@@ -55,7 +57,7 @@ function checksOf(changes: readonly PlannedChange[]): Check[] {
 
 function checkLabel(check: Check): string {
   const table = check.table.schema ? `${check.table.schema}.${check.table.name}` : check.table.name;
-  const label = check.kind === 'duplicates' ? `duplicate keys in ${columnsLabel(table, check.columns)}: ` : `rows with NULL in ${columnsLabel(table, check.columns)}: `;
+  const label = check.kind === 'duplicates' ? `duplicate keys in ${columnsLabel(table, check.columns)}${check.where !== undefined ? ` WHERE ${check.where}` : ''}: ` : `rows with NULL in ${columnsLabel(table, check.columns)}: `;
   return inertText(label);
 }
 
@@ -72,7 +74,7 @@ function checkQuery(dialect: SqlDialect, check: Check): string {
     const count = dialect === 'postgresql' ? 'count(*)::text' : dialect === 'mysql' ? 'CAST(COUNT(*) AS CHAR)' : 'CAST(count(*) AS TEXT)';
     return nonEmpty(`SELECT ${concat(dialect, [label, count])} AS p, count(*) AS c FROM ${table} WHERE ${where}`);
   }
-  const notNull = cols.map((c) => `${c} IS NOT NULL`).join(' AND ');
+  const notNull = [...cols.map((c) => `${c} IS NOT NULL`), ...(check.where !== undefined ? [`(${check.where})`] : [])].join(' AND ');
   const key = dialect === 'sqlite' ? cols.map((c) => `CAST(${c} AS TEXT)`).join(` || ', ' || `) : `concat_ws(', ', ${cols.join(', ')})`;
   const groups = `SELECT ${key} AS k, count(*) AS n, count(*) OVER () AS total FROM ${table} WHERE ${notNull} GROUP BY ${cols.join(', ')} HAVING count(*) > 1 ORDER BY count(*) DESC, ${cols.join(', ')} LIMIT ${SAMPLES}`;
   const item = concat(dialect, [`'('`, 'k', `') '`, castText(dialect, 'n'), `' rows'`]);

@@ -31,6 +31,8 @@ export const oneToOneUnique = createRule({
           messageId: 'filtered',
           data: { ...relationData(r), filter: filter.text, where: filter.sql ?? `<the filter ${filter.text} in SQL>` },
           target: { relation: r, ...at(fkColumnOrigin(r)) },
+          // The partial unique `oto fix` adds (a filter oto cannot write as SQL gets none).
+          ...(filter.sql !== undefined ? { fix: { kind: 'add-unique' as const, scope: 'schema' as const, table: dependentRef(r), columns: fk.columns, keyKind: 'index' as const, where: filter.sql } } : {}),
         });
         continue;
       }

@@ -84,6 +84,18 @@ describe('editDrizzleSchema', () => {
       },
       `${HEAD}export const profiles = pgTable('profile', { userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'no action' }) });\n`,
     ],
+    [
+      'a partial unique: uniqueIndex(name).on(…).where(sql`…`), uniqueIndex and sql imported (the import of drizzle-orm added first)',
+      `${HEAD}export const profiles = pgTable('profile', {\n  userId: integer('user_id'),\n  kind: integer('kind'),\n});\n`,
+      { kind: 'add-unique', table, columns: ['user_id'], name: 'oto_profile_user_id_key', keyKind: 'index', where: '"kind" = 1' },
+      `import { sql } from 'drizzle-orm';\n${HEAD.replace('serial }', 'serial, uniqueIndex }')}export const profiles = pgTable('profile', {\n  userId: integer('user_id'),\n  kind: integer('kind'),\n}, (table) => [uniqueIndex('oto_profile_user_id_key').on(table.userId).where(sql\`"kind" = 1\`)]);\n`,
+    ],
+    [
+      'a partial unique: added to the extra config array, the imports there are extended, backticks and ${ escaped',
+      `import { relations } from "drizzle-orm";\nimport { integer, pgTable, uniqueIndex as ui } from "drizzle-orm/pg-core";\nexport const profiles = pgTable("profile", { userId: integer("user_id"), kind: integer("kind") }, (t) => [ui("k").on(t.kind)]);\n`,
+      { kind: 'add-unique', table, columns: ['user_id', 'kind'], name: 'oto_k', keyKind: 'index', where: '"kind" <> \'`${x}\\\'' },
+      'import { relations, sql } from "drizzle-orm";\nimport { integer, pgTable, uniqueIndex as ui } from "drizzle-orm/pg-core";\nexport const profiles = pgTable("profile", { userId: integer("user_id"), kind: integer("kind") }, (t) => [ui("k").on(t.kind), ui("oto_k").on(t.userId, t.kind).where(sql`"kind" <> \'\\`\\${x}\\\\\'`)]);\n',
+    ],
   ])('%s', (_, before, change, after) => {
     expect(edited(before, change)).toEqual({ text: after, setAside: [] });
   });

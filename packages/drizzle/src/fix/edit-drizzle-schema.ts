@@ -3,10 +3,11 @@
  * everything else left as written. A missing unique on one column becomes `.unique("name")` on the
  * column's builder chain (several columns: `unique("name").on(…)` in the table's extra config), NOT
  * NULL `.notNull()`, a table rename the table's name argument, a unique rename the name argument of
- * its `.unique()` / `unique()` / `uniqueIndex()`, an ON DELETE the `onDelete` of `.references()`.
+ * its `.unique()` / `unique()` / `uniqueIndex()`, an ON DELETE the `onDelete` of `.references()`,
+ * a partial unique (a v1 filtered one-to-one's) `uniqueIndex("name").on(…).where(sql\`…\`)`.
  * Pure: texts in, texts out.
  */
-import { Node, Project, SyntaxKind } from 'ts-morph';
+import { Node, Project, QuoteKind, SyntaxKind } from 'ts-morph';
 import type { ArrowFunction, CallExpression, Expression, ObjectLiteralExpression, SourceFile } from 'ts-morph';
 import { addToOneLineObject, editSources, fieldsOf } from '@oto/core';
 import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdit, SourceEdits, SqlChange, Table } from '@oto/core';
@@ -94,30 +95,47 @@ function columnChain(at: Located, field: string): Expression | undefined {
   return property && Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
 }
 
-/** `unique` imported from the dialect's core module the file already imports from; undefined when it cannot be. */
-function importUnique(source: SourceFile): string | undefined {
-  const core = source.getImportDeclarations().find((d) => /^drizzle-orm\/[\w-]+-core$/.test(d.getModuleSpecifierValue()));
-  if (!core) return undefined;
-  const existing = core.getNamedImports().find((n) => n.getName() === 'unique');
-  if (existing) return existing.getAliasNode()?.getText() ?? 'unique';
-  if (source.getLocals().some((l) => l.getName() === 'unique')) return undefined;
-  core.addNamedImport('unique');
-  return 'unique';
+/**
+ * `name` imported from the module (by the specifier `module` matches), its local name; a new
+ * `import { name } from 'add'` (in the file's quotes) when no import from it is there to extend;
+ * undefined when it cannot be (no such import and nothing to add, or a local of that name).
+ */
+function importNamed(at: Located, name: string, module: RegExp, add?: string): string | undefined {
+  const imports = at.source.getImportDeclarations().filter((d) => module.test(d.getModuleSpecifierValue()) && !d.isTypeOnly());
+  const existing = imports.flatMap((d) => d.getNamedImports()).find((n) => n.getName() === name && !n.isTypeOnly());
+  if (existing) return existing.getAliasNode()?.getText() ?? name;
+  if (at.source.getLocals().some((l) => l.getName() === name)) return undefined;
+  const [from] = imports;
+  if (from) from.addNamedImport(name);
+  else if (add) {
+    // A structured insert keeps the nodes found so far (a text insert would forget them), in the file's quotes.
+    const single = at.quote('') === "''";
+    at.source.getProject().manipulationSettings.set({ quoteKind: single ? QuoteKind.Single : QuoteKind.Double });
+    at.source.insertImportDeclaration(0, { namedImports: [name], moduleSpecifier: add });
+  } else return undefined;
+  return name;
 }
 
-/** `unique("name").on(t.a, t.b)` added to the table's extra config (created when there is none). */
-function addTableUnique(at: Located, fields: readonly string[], name: string): string | undefined {
-  const unique = importUnique(at.source);
-  if (!unique) return 'no import from drizzle-orm/<dialect>-core to add `unique` to';
+/** `unique` / `uniqueIndex` imported from the dialect's core module the file already imports from. */
+const importCore = (at: Located, name: string) => importNamed(at, name, /^drizzle-orm\/[\w-]+-core$/);
+
+/** A template literal's text for `text`: backslashes, backticks and `${` escaped. */
+const templateText = (text: string) => text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+
+/**
+ * A key added to the table's extra config (created when there is none): `build` writes it for the
+ * config's table parameter. An error message, or undefined when done.
+ */
+function addToExtraConfig(at: Located, name: string, build: (param: string) => string): string | undefined {
   const extra = at.call.getArguments()[2];
   if (!extra) {
-    at.call.addArgument(`(table) => [${unique}(${at.quote(name)}).on(${fields.map((f) => `table.${f}`).join(', ')})]`);
+    at.call.addArgument(`(table) => [${build('table')}]`);
     return undefined;
   }
   if (!Node.isArrowFunction(extra)) return "the table's extra config is not an arrow function";
   const param = (extra as ArrowFunction).getParameters()[0]?.getName();
   if (!param) return "the table's extra config takes no table parameter";
-  const key = `${unique}(${at.quote(name)}).on(${fields.map((f) => `${param}.${f}`).join(', ')})`;
+  const key = build(param);
   const body = extra.getBody();
   const returned = Node.isBlock(body) ? body.getStatements().find(Node.isReturnStatement)?.getExpression() : body;
   const value = returned && Node.isParenthesizedExpression(returned) ? returned.getExpression() : returned;
@@ -129,6 +147,22 @@ function addTableUnique(at: Located, fields: readonly string[], name: string): s
   }
   else return "the table's extra config returns neither an array nor an object";
   return undefined;
+}
+
+/** `unique("name").on(t.a, t.b)` added to the table's extra config. */
+function addTableUnique(at: Located, fields: readonly string[], name: string): string | undefined {
+  const unique = importCore(at, 'unique');
+  if (!unique) return 'no import from drizzle-orm/<dialect>-core to add `unique` to';
+  return addToExtraConfig(at, name, (t) => `${unique}(${at.quote(name)}).on(${fields.map((f) => `${t}.${f}`).join(', ')})`);
+}
+
+/** `uniqueIndex("name").on(t.a).where(sql\`predicate\`)` added to the table's extra config, `sql` imported from drizzle-orm. */
+function addPartialUnique(at: Located, fields: readonly string[], name: string, where: string): string | undefined {
+  const uniqueIndex = importCore(at, 'uniqueIndex');
+  if (!uniqueIndex) return 'no import from drizzle-orm/<dialect>-core to add `uniqueIndex` to';
+  const sql = importNamed(at, 'sql', /^drizzle-orm$/, 'drizzle-orm');
+  if (!sql) return 'a local `sql` that is not drizzle-orm\'s';
+  return addToExtraConfig(at, name, (t) => `${uniqueIndex}(${at.quote(name)}).on(${fields.map((f) => `${t}.${f}`).join(', ')}).where(${sql}\`${templateText(where)}\`)`);
 }
 
 /** The name argument of the `.unique()` / `unique()` / `uniqueIndex()` that declares the key `from`. */
@@ -180,6 +214,10 @@ function edit(model: SchemaModel, project: Project, change: SqlChange, table: Ta
   const notFound = (what: string): SourceEdit => ({ reason: `${at.file}: ${what} in \`${table.entity}\`: edit the schema by hand` });
   switch (change.kind) {
     case 'add-unique': {
+      if (change.where !== undefined) {
+        const problem = addPartialUnique(at, fields, change.name, change.where);
+        return problem ? notFound(problem) : done();
+      }
       if (fields.length > 1) {
         const problem = addTableUnique(at, fields, change.name);
         return problem ? notFound(problem) : done();
