@@ -56,7 +56,8 @@ interface Edit {
 function parityTables(dialect: Dialect, edit: Edit = {}): string {
   const c = CORE[dialect];
   const text = c.module === 'mysql-core' ? 'varchar' : 'text';
-  return `import { ${c.table}, ${c.int}, ${text}, unique, uniqueIndex } from 'drizzle-orm/${c.module}';
+  return `import { sql } from 'drizzle-orm';
+import { ${c.table}, ${c.int}, ${text}, unique, uniqueIndex } from 'drizzle-orm/${c.module}';
 export const users = ${c.table}('app_user', { id: ${c.id} });
 export const passports = ${c.table}('${edit.table ?? 'passport'}', {
   id: ${c.id},
@@ -71,7 +72,7 @@ const passport = { name: 'passport' };
 const hint = (kind: string, from: string, to: string, table?: string) => ({ type: 'rename', kind, from: ['public', ...(table ? [table] : []), from], to: ['public', ...(table ? [table] : []), to] });
 
 /** Each change oto writes, and the same change made to the schema for drizzle-kit. */
-const CASES: readonly { readonly name: string; readonly edit: Edit; readonly change: SqlChange; readonly hints?: readonly object[] }[] = [
+const CASES: readonly { readonly name: string; readonly edit: Edit; readonly change: SqlChange; readonly hints?: readonly object[]; readonly only?: readonly Dialect[] }[] = [
   { name: 'a UNIQUE on one column', edit: { userId: ".unique('oto_passport_user_id_key')" }, change: { kind: 'add-unique', table: passport, columns: ['user_id'], name: 'oto_passport_user_id_key', keyKind: 'constraint' } },
   {
     name: 'a UNIQUE on two columns',
@@ -79,6 +80,13 @@ const CASES: readonly { readonly name: string; readonly edit: Edit; readonly cha
     change: { kind: 'add-unique', table: passport, columns: ['user_id', 'code'], name: 'oto_passport_user_id_code_key', keyKind: 'constraint' },
   },
   { name: 'a unique index', edit: { extra: ", uniqueIndex('oto_passport_user_id_idx').on(t.userId)" }, change: { kind: 'add-unique', table: passport, columns: ['user_id'], name: 'oto_passport_user_id_idx', keyKind: 'index' } },
+  {
+    name: 'a partial unique index',
+    edit: { extra: ", uniqueIndex('oto_passport_user_id_idx').on(t.userId).where(sql`\"code\" IS NOT NULL`)" },
+    change: { kind: 'add-unique', table: passport, columns: ['user_id'], name: 'oto_passport_user_id_idx', keyKind: 'index', where: '"code" IS NOT NULL' },
+    // MySQL has no partial indexes (drizzle-orm's MySQL uniqueIndex has no where).
+    only: ['postgresql', 'sqlite'],
+  },
   { name: 'NOT NULL', edit: { userId: '.notNull()' }, change: { kind: 'set-not-null', table: passport, columns: ['user_id'] } },
   {
     name: 'an ON DELETE',
@@ -111,7 +119,7 @@ describe.each(DIALECTS)('%s: the snapshot oto writes is the one drizzle-kit 1.0 
   const base = project(`parity-${dialect}`, { 'src/schema.ts': parityTables(dialect), 'drizzle.config.ts': config(dialect) });
   beforeAll(() => expect(drizzleKit(base, 'generate', '--name', 'init').status).toBe(0));
 
-  it.each(CASES)('$name', ({ name, edit, change, hints }) => {
+  it.each(CASES.filter((c) => !c.only || c.only.includes(dialect)))('$name', ({ name, edit, change, hints }) => {
     const dir = project(`parity-${dialect}-${name.replace(/\W+/g, '-')}`, { 'src/schema.ts': parityTables(dialect, edit), 'drizzle.config.ts': config(dialect) });
     fs.cpSync(path.join(base, 'drizzle'), path.join(dir, 'drizzle'), { recursive: true });
     const before = readSnapshots(path.join(dir, 'drizzle'));
@@ -256,5 +264,43 @@ describe("postgresql: oto's migration on a branch, under drizzle-kit check", () 
     const checked = drizzleKit(dir, 'check');
     if (commutes) expect(checked).toEqual({ status: 0, output: expect.stringContaining("Everything's fine") });
     else expect(checked).toEqual({ status: 1, output: expect.stringMatching(/recreate_fk/) });
+  });
+});
+
+/** A v1 filtered one-to-one (`one({ where })`) with no partial unique behind it; MySQL has no partial indexes. */
+describe.each<Dialect>(['postgresql', 'sqlite'])('%s: a filtered one-to-one, generate sql --into, oto fix, drizzle-kit generate', (dialect) => {
+  it('writes the partial unique, and drizzle-kit finds no change after oto fix', async () => {
+    const c = CORE[dialect];
+    const dir = project(`filtered-${dialect}`, {
+      'src/schema.ts': `import { defineRelations } from 'drizzle-orm';
+import { ${c.table}, ${c.int} } from 'drizzle-orm/${c.module}';
+export const users = ${c.table}('app_user', { id: ${c.id} });
+export const subscriptions = ${c.table}('subscription', {
+  id: ${c.id},
+  userId: ${c.int}('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  cancelledAt: ${c.int}('cancelled_at'),
+});
+export const relations = defineRelations({ users, subscriptions }, (r) => ({
+  users: { liveSubscription: r.one.subscriptions({ from: r.users.id, to: r.subscriptions.userId, where: { cancelledAt: { isNull: true } } }) },
+}));
+`,
+      'drizzle.config.ts': config(dialect),
+      'package.json': JSON.stringify({ oto: { naming: 'off' } }),
+    });
+    expect(drizzleKit(dir, 'generate', '--name', 'init').status).toBe(0);
+    const written = await oto(dir, 'generate', 'sql', '--drizzle', 'drizzle.config.ts', '--into', 'drizzle');
+    expect(written.stderr).toMatch(/^oto: 1 change\n$/);
+    const folder = fs.readdirSync(path.join(dir, 'drizzle')).sort()[1]!;
+    expect(fs.readFileSync(path.join(dir, 'drizzle', folder, 'migration.sql'), 'utf8')).toMatch(/CREATE UNIQUE INDEX .* WHERE /);
+
+    expect((await oto(dir, 'fix', '--drizzle', 'drizzle.config.ts')).code).toBe(0);
+    const next = drizzleKit(dir, 'generate', '--name', 'after');
+    expect(next.output).toContain('No schema changes');
+    expect(drizzleKit(dir, 'check').output).toContain("Everything's fine");
+    const replay = await oto(dir, 'check', '--drizzle', 'drizzle.config.ts', '--migrations', 'drizzle', '--format', 'json');
+    expect(replay.stderr).not.toContain('fails on');
+    const found = (JSON.parse(replay.stdout) as { diagnostics: { ruleId: string }[] }).diagnostics.map((d) => d.ruleId);
+    expect(found).not.toContain('one-to-one-unique');
+    expect(found).not.toContain('database-unique-missing');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * oto's SqlChanges as drizzle-kit 1.0 deltas on the rows of the folder's last snapshot: a unique
- * is a created row (a UNIQUE constraint or a unique index, as drizzle-kit writes the schema's
- * `.unique(name)` / `uniqueIndex(name)`), NOT NULL and ON DELETE alter the column and the foreign
+ * is a created row (a UNIQUE constraint or a unique index, partial with its WHERE, as drizzle-kit
+ * writes the schema's `.unique(name)` / `uniqueIndex(name)[.where(…)]`), NOT NULL and ON DELETE alter the column and the foreign
  * key, renames rename the unique, the index or the table. Each delta is the one drizzle-kit writes
  * for the same change of the schema (checked against the real drizzle-kit 1.0.0-rc.5 in
  * test/e2e/drizzle-kit-v1-generate-sql.test.ts), so that after `oto fix` its next diff is empty.
@@ -33,7 +33,8 @@ function addUnique(dialect: KitV1Dialect, rows: readonly KitRow[], at: KitTableA
   const names = new Set(rowsOf(rows, 'columns', at).map((c) => c['name']));
   const missing = change.columns.filter((c) => !names.has(c));
   if (missing.length > 0) return { reason: `its last snapshot has no column ${missing.join(', ')} in ${label(at)}` };
-  const row = KIT_DIALECTS[dialect].unique(at, change.name, change.columns, change.keyKind);
+  if (change.where !== undefined && dialect === 'mysql') return { reason: `MySQL has no partial (WHERE) index for ${change.name}` };
+  const row = KIT_DIALECTS[dialect].unique(at, change.name, change.columns, change.keyKind, change.where);
   const key = rowKey(dialect, row);
   const stored = rows.find((r) => rowKey(dialect, r) === key);
   if (!stored) return { deltas: [{ op: 'create', row }] };

@@ -36,8 +36,11 @@ export interface KitDialectRows {
   readonly at: (ref: TableRef) => KitTableAt;
   /** The entity types whose identity leaves out the table (PostgreSQL's indexes: one name per schema). */
   readonly schemaWide: readonly string[];
-  /** A unique as drizzle-kit writes it for `.unique(name)` / `unique(name).on(…)` ('constraint') or `uniqueIndex(name).on(…)` ('index'). */
-  readonly unique: (at: KitTableAt, name: string, columns: readonly string[], keyKind: UniqueKeyKind) => KitRow;
+  /**
+   * A unique as drizzle-kit writes it for `.unique(name)` / `unique(name).on(…)` ('constraint') or
+   * `uniqueIndex(name).on(…)` ('index'), `.where(sql\`…\`)` for a partial one (its SQL as written).
+   */
+  readonly unique: (at: KitTableAt, name: string, columns: readonly string[], keyKind: UniqueKeyKind, where?: string) => KitRow;
   /** The entity types a unique key's name is found under. */
   readonly uniqueTypes: readonly string[];
 }
@@ -50,8 +53,8 @@ export const KIT_DIALECTS: Readonly<Record<KitV1Dialect, KitDialectRows>> = {
     version: '9',
     at: (ref) => ({ schema: ref.schema ?? 'public', table: ref.name }),
     schemaWide: ['indexes'],
-    unique: ({ schema, table }, name, columns, keyKind) =>
-      keyKind === 'constraint'
+    unique: ({ schema, table }, name, columns, keyKind, where) =>
+      keyKind === 'constraint' && where === undefined
         ? { schema, table, name, nameExplicit: name !== `${table}_${columns.join('_')}_key`, columns: [...columns], nullsNotDistinct: false, entityType: 'uniques' }
         : {
             schema,
@@ -60,7 +63,7 @@ export const KIT_DIALECTS: Readonly<Record<KitV1Dialect, KitDialectRows>> = {
             nameExplicit: true,
             columns: indexColumns(columns, { asc: true, nullsFirst: false, opclass: null }),
             isUnique: true,
-            where: null,
+            where: where ?? null,
             with: '',
             method: 'btree',
             concurrently: false,
@@ -68,7 +71,7 @@ export const KIT_DIALECTS: Readonly<Record<KitV1Dialect, KitDialectRows>> = {
           },
     uniqueTypes: ['uniques', 'indexes'],
   },
-  // MySQL has no unique other than a unique index: drizzle-kit writes `.unique()` as one too.
+  // MySQL has no unique other than a unique index (drizzle-kit writes `.unique()` as one too), and no partial one.
   mysql: {
     version: '6',
     at: (ref) => ({ table: ref.name }),
@@ -90,10 +93,10 @@ export const KIT_DIALECTS: Readonly<Record<KitV1Dialect, KitDialectRows>> = {
     version: '7',
     at: (ref) => ({ table: ref.name }),
     schemaWide: [],
-    unique: ({ table }, name, columns, keyKind) =>
-      keyKind === 'constraint'
+    unique: ({ table }, name, columns, keyKind, where) =>
+      keyKind === 'constraint' && where === undefined
         ? { table, name, columns: [...columns], nameExplicit: name !== `${table}_${columns.join('_')}_unique`, entityType: 'uniques' }
-        : { table, name, columns: indexColumns(columns), isUnique: true, where: null, origin: 'manual', entityType: 'indexes' },
+        : { table, name, columns: indexColumns(columns), isUnique: true, where: where ?? null, origin: 'manual', entityType: 'indexes' },
     uniqueTypes: ['uniques', 'indexes'],
   },
 };

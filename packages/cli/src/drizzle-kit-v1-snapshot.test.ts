@@ -179,6 +179,15 @@ describe.each(DIALECTS)('nextV1Snapshot, %s', (dialect) => {
     expect('reason' in next && next.reason).toContain(reason);
   });
 
+  it('add-unique, a partial unique index: the index with its WHERE as written (MySQL has none: the reason)', () => {
+    const partial: SqlChange = { kind: 'add-unique', table: passport, columns: ['user_id'], name: 'oto_passport_user_id_idx', keyKind: 'index', where: '"code" IS NOT NULL' };
+    if (dialect === 'mysql') {
+      expect(nextV1Snapshot(folder(dialect), [partial], 'oto')).toEqual({ reason: 'MySQL has no partial (WHERE) index for oto_passport_user_id_idx (for the add-unique of passport)' });
+      return;
+    }
+    expect(modelAfter(dialect, folder(dialect), [partial]).added).toEqual([expect.objectContaining({ name: 'oto_passport_user_id_idx', entityType: 'indexes', isUnique: true, where: '"code" IS NOT NULL' })]);
+  });
+
   it('changes apply in order: a unique added, then its table renamed', () => {
     const changes: SqlChange[] = [
       { kind: 'add-unique', table: passport, columns: ['user_id'], name: 'oto_passport_user_id_key', keyKind: 'constraint' },
