@@ -105,7 +105,7 @@ function resolve(fix: Fix, find: (ref: TableRef) => Table | undefined, options: 
       const missing = fix.columns.filter((c) => !findColumn(table, c));
       if (missing.length > 0) return { reason: `${table.name} has no column ${missing.join(', ')}: apply the ORM's migrations first` };
       if (findBackingKey(table, fix.columns)) return { reason: 'already there: a key backs those columns' };
-      if (fix.where !== undefined) return partialUnique(fix, table, options);
+      if (fix.where !== undefined) return partialUnique(fix, fix.where, table, options);
       return { change: { kind: 'add-unique', table: fix.table, columns: fix.columns, name: fitted(fix.name ?? options.uniqueName(table.name, fix.columns)), keyKind: fix.keyKind } };
     }
     case 'set-not-null': {
@@ -141,14 +141,14 @@ function resolve(fix: Fix, find: (ref: TableRef) => Table | undefined, options: 
 const NO_PARTIAL_INDEXES = 'MySQL has no partial (WHERE) indexes: enforce the filtered one-to-one otherwise (a generated column that is NULL outside the filter, with a unique over it), or declare the relation many';
 
 /** A partial unique (`CREATE UNIQUE INDEX … WHERE …`), a unique index always; its name not one the table uses. */
-function partialUnique(fix: Extract<Fix, { kind: 'add-unique' }> & { readonly where: string }, table: Table, options: SqlPlanOptions): Resolved {
+function partialUnique(fix: Extract<Fix, { kind: 'add-unique' }>, where: string, table: Table, options: SqlPlanOptions): Resolved {
   if (options.dialect === 'mysql') return { reason: NO_PARTIAL_INDEXES };
-  if (findFilterKey(table, fix.columns, fix.where)) return { reason: `already there: a partial unique WHERE ${fix.where} backs those columns` };
+  if (findFilterKey(table, fix.columns, where)) return { reason: `already there: a partial unique WHERE ${where} backs those columns` };
   const used = new Set(table.uniques.flatMap((u) => (u.name ? [u.name] : [])));
   const base = fix.name ?? options.uniqueName(table.name, fix.columns);
   let name = fitIdentifier(base, options.dialect);
   for (let i = 2; used.has(name); i++) name = fitIdentifier(`${base}_${i}`, options.dialect);
-  return { change: { kind: 'add-unique', table: fix.table, columns: fix.columns, name, keyKind: 'index', where: fix.where } };
+  return { change: { kind: 'add-unique', table: fix.table, columns: fix.columns, name, keyKind: 'index', where } };
 }
 
 /** Why a rename is not planned without `--renames` (the set-aside lines collapse these into one). */
