@@ -37,21 +37,18 @@ describe('examples/drizzle-v1: oto check --usage', () => {
     const usage = report.diagnostics.filter((d) => d.location.column !== undefined).map((d) => `${d.ruleId}/${d.messageId} ${d.location.file}:${d.location.line}:${d.location.column}`);
     expect(usage).toEqual([
       'usage-unbacked-one-to-one/read src/app-usage.ts:11:123', // with: { passport: true }
-      // KNOWN GAP (reported, issue 19): with: { liveSubscription: true } is backed by the partial unique
-      // its where matches (the schema check says so: no one-to-one-unique finding), but the usage rule
-      // judges only the total backing key. When the rule takes the filter's key into account, this line goes.
-      'usage-unbacked-one-to-one/read src/app-usage.ts:18:61',
+      // with: { liveSubscription: true } (line 18) is backed by the partial unique its where matches: no finding.
       'usage-unbacked-one-to-one/read src/app-usage.ts:22:61', // with: { primaryAddress: true }, no partial unique
-      // KNOWN GAP (reported, issue 19): passports.findFirst({ where: { userId } }) at src/app-usage.ts:25 is a
-      // single-row read by oto_passport(user_id), no unique key, and no order, but v2's object-style where
-      // is not read as column equalities yet, so nothing is reported there.
+      // passports.findFirst({ where: { userId } }): v2's object where read as oto_passport(user_id), the key of the
+      // unbacked users.passport, and no order; the same read ordered by id (line 28) is deliberate: no finding.
+      'usage-unbacked-one-to-one/single-row src/app-usage.ts:25:63',
       'usage-unbacked-one-to-one/write src/app-usage.ts:34:80', // update keyed by the foreign key
       'usage-unbacked-one-to-one/read src/arbitrary-pick.ts:19:84', // the demo's deliberate arbitrary pick
       'usage-join-fans-out/fans-out src/app-usage.ts:41:47', // the join over the user's passports, read as one row
     ]);
-    // KNOWN GAP (reported, issue 19): a through relation is no relation field of the model, so its with is not read.
-    expect(report.usage.unresolved).toEqual([{ file: 'src/app-usage.ts', line: 31, column: 66, reason: 'with key members is no relation of team' }]);
-    expect(stderr).toMatch(/oto: usage: \d+ queries in \d+ files of tsconfig\.usage\.json, 1 not resolved/);
+    // with: { members: true } (line 31), a through relation, is read as many users: resolved, never a one-to-one.
+    expect(report.usage.unresolved).toEqual([]);
+    expect(stderr).toMatch(/oto: usage: \d+ queries in \d+ files of tsconfig\.usage\.json, 0 not resolved/);
     expect(code).toBe(1);
   });
 });
