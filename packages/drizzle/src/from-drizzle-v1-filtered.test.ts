@@ -30,20 +30,27 @@ const subscriptionColumns = {
 const live = pgTable('subscriptions', subscriptionColumns, (t) => [uniqueIndex('subscriptions_live_user_id_key').on(t.userId).where(sql`${t.cancelledAt} IS NULL`)]);
 const plain = pgTable('subscriptions', subscriptionColumns);
 
-type R = Parameters<Parameters<typeof defineRelations<{ users: typeof users; subscriptions: typeof live }>>[1]>[0];
+/** The relations builder, read untyped (the fields are chosen per case). */
+interface R {
+  readonly one: Record<string, (config?: object) => unknown>;
+  readonly many: Record<string, (config?: object) => unknown>;
+  readonly users: Record<string, unknown>;
+  readonly subscriptions: Record<string, unknown>;
+}
 /** The fields of users, in the order given; subscriptions.user always. */
 const fieldsOf = {
-  subscriptions: (r: R) => ({ subscriptions: r.many.subscriptions() }),
-  liveSubscription: (r: R) => ({ liveSubscription: r.one.subscriptions({ from: r.users.id, to: r.subscriptions.userId, where: { cancelledAt: { isNull: true } } }) }),
-  trialSubscription: (r: R) => ({ trialSubscription: r.one.subscriptions({ from: r.users.id, to: r.subscriptions.userId, where: { isTrial: true } }) }),
+  subscriptions: (r: R) => ({ subscriptions: r.many['subscriptions']!() }),
+  liveSubscription: (r: R) => ({ liveSubscription: r.one['subscriptions']!({ from: r.users['id'], to: r.subscriptions['userId'], where: { cancelledAt: { isNull: true } } }) }),
+  trialSubscription: (r: R) => ({ trialSubscription: r.one['subscriptions']!({ from: r.users['id'], to: r.subscriptions['userId'], where: { isTrial: true } }) }),
 };
 type Field = keyof typeof fieldsOf;
 
 function schema(subscriptions: typeof live, userFields: readonly Field[], dependentFirst: boolean) {
-  const relations = defineRelations({ users, subscriptions }, (r) => {
-    const user = { user: r.one.users({ from: r.subscriptions.userId, to: r.users.id, optional: false }) };
-    const fields = Object.assign({}, ...userFields.map((f) => fieldsOf[f](r as unknown as R))) as Record<string, never>;
-    return dependentFirst ? { subscriptions: user, users: fields } : { users: fields, subscriptions: user };
+  const relations = defineRelations({ users, subscriptions }, (builder) => {
+    const r = builder as unknown as R;
+    const user = { user: r.one['users']!({ from: r.subscriptions['userId'], to: r.users['id'], optional: false }) };
+    const fields = Object.assign({}, ...userFields.map((f) => fieldsOf[f](r)));
+    return (dependentFirst ? { subscriptions: user, users: fields } : { users: fields, subscriptions: user }) as never;
   });
   return model({ users, subscriptions, relations });
 }
