@@ -29,6 +29,7 @@ import type { Side as DirectionSide } from './relation-direction';
 import { orient, pointedAtCounts } from './relation-direction';
 import type { RelationFilter } from './relation-filter';
 import { relationFilter } from './relation-filter';
+import { groupKeys } from './relation-groups';
 import { isRelationsV2Config, readRelationsV2 } from './relations-v2';
 import { locateRelationField, locateTableParts } from './source-text';
 
@@ -241,31 +242,6 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
   }
 
   return { model: { source: 'drizzle', dialect, tables: [...tables.values()], relations }, unresolved };
-}
-
-const sideKey = (d: Declaration) => `${d.tableKey}(${d.columns.join(',')})`;
-const columnsKey = (d: Declaration) => [sideKey(d), `${d.otherKey}(${d.otherColumns.join(',')})`].sort().join(' ~ ');
-
-/**
- * The relation each declaration belongs to: the one over its two column lists, except a filtered
- * `one` that is not alone on its side there (an unfiltered field, or another filtered one, is
- * declared on the same side), which is a relation of its own, keyed by its field.
- */
-function groupKeys(declarations: readonly Declaration[]): (d: Declaration) => string {
-  const taken = new Map<string, { unfiltered: number; filtered: number }>();
-  for (const d of declarations) {
-    const at = `${columnsKey(d)} @ ${sideKey(d)}`;
-    const count = taken.get(at) ?? { unfiltered: 0, filtered: 0 };
-    if (d.filter) count.filtered++;
-    else count.unfiltered++;
-    taken.set(at, count);
-  }
-  return (d) => {
-    const key = columnsKey(d);
-    const count = taken.get(`${key} @ ${sideKey(d)}`);
-    const alone = !count || (count.unfiltered === 0 && count.filtered === 1);
-    return d.filter && !alone ? `${key} : ${d.tableKey}.${d.field}` : key;
-  };
 }
 
 /** The table with its entity and origin, its columns and uniques located at their lines in the text. */
