@@ -6,6 +6,10 @@ module.exports = {
   // jest's 5 s default fails tests on a busy 2-core machine; tests that spawn the CLI, replay
   // migrations, start PGlite or type-check a project set their own, larger timeout in their file.
   testTimeout: 60_000,
+  // Two workers, also on a 2-core machine (jest's default there is one): the tests wait on the
+  // processes they spawn and the servers they query, and on a machine busy with other work two
+  // workers get twice the share of its cores. The tests share no database, folder or port.
+  maxWorkers: 2,
   setupFiles: ['<rootDir>/test/support/same-env-everywhere.js'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts'],
