@@ -1,5 +1,6 @@
-import type { Table } from '../model';
+import type { SchemaModel, Table, UniqueKey } from '../model';
 import { database, fk, relation, schema, table, tablesOf, userProfile } from '../testing/fixtures';
+import { check } from '../engine';
 import { testRule } from '../testing/rule-tester';
 import { databaseUniqueMissing } from './database-unique-missing';
 
@@ -10,6 +11,15 @@ const sharedPk = userProfile({ columns: ['users_id'], pk: ['users_id'], uniques:
 const step = (name: string, tables: readonly Table[]) => ({ name, tables });
 /** Entities without a join column (TypeORM @JoinColumn on neither side); the database links the tables anyway. */
 const noJoinColumn = userProfile({ columns: ['id'], uniques: [], fks: [] }, { noForeignKey: true });
+
+/** A filtered one-to-one (Drizzle v1's one({ where })) over the profile rows whose deleted_at IS NULL, backed in the schema by its partial unique. */
+const live: UniqueKey = { name: 'profile_live_users_id_key', columns: ['users_id'], kind: 'index', where: '"deleted_at" IS NULL' };
+const filtered = (dialect: SchemaModel['dialect'] = 'postgresql') => {
+  const m = userProfile({ columns: ['id', 'users_id', 'deleted_at?'], uniques: [live] }, {}, dialect);
+  return { ...m, relations: m.relations.map((r) => ({ ...r, filter: { text: '{"deletedAt":{"isNull":true}}', sql: '"deleted_at" IS NULL' } })) };
+};
+const filteredTables = (uniques: Table['uniques']) => tablesOf(filtered(), (t) => (t.name === 'profile' ? { ...t, uniques } : t));
+const mysql = (facts: ReturnType<typeof database>) => ({ ...facts, label: 'mysql://oto@localhost/app', model: { ...facts.model, dialect: 'mysql' as const } });
 
 testRule(databaseUniqueMissing, {
   valid: [
@@ -41,6 +51,18 @@ testRule(databaseUniqueMissing, {
       model: declared,
       database: database(withUniques([]), { steps: [step('1_init', tablesOf(declared)), step('2_drop', withUniques([]))] }),
     },
+    { name: 'a filtered one-to-one whose partial unique the database has', model: filtered(), database: database(filteredTables([live])) },
+    {
+      name: 'a filtered one-to-one: the database prints the predicate its own way (parentheses, qualifier, case, another name)',
+      model: filtered(),
+      database: database(filteredTables([{ name: 'live_idx', columns: ['users_id'], kind: 'index', where: '(profile.deleted_at is null)' }])),
+    },
+    {
+      name: 'a filtered one-to-one the schema does not back (one-to-one-unique reports it)',
+      model: { ...filtered(), tables: tablesOf(filtered(), (t) => (t.name === 'profile' ? { ...t, uniques: [] } : t)) },
+      database: database(filteredTables([])),
+    },
+    { name: 'a filtered one-to-one, no database to compare with', model: filtered() },
   ],
   invalid: [
     {
@@ -97,5 +119,67 @@ testRule(databaseUniqueMissing, {
       database: database([table('users', { columns: ['id'], pk: ['id'] }), table('profile', { columns: ['id', 'userId'], pk: ['id'] })]),
       errors: [{ messageId: 'missing', table: 'Profile' }],
     },
+    {
+      name: 'a filtered one-to-one whose partial unique the database lacks',
+      model: filtered(),
+      database: database(filteredTables([])),
+      errors: [{ messageId: 'filtered', table: 'profile', columns: ['users_id'] }],
+    },
+    {
+      name: 'a filtered one-to-one whose partial unique the migrations never create',
+      model: filtered(),
+      database: database(filteredTables([]), { steps: [step('1_init', filteredTables([]))] }),
+      errors: [{ messageId: 'filtered' }],
+    },
+    {
+      name: 'a filtered one-to-one: the database partial unique has another predicate',
+      model: filtered(),
+      database: database(filteredTables([{ ...live, where: '(deleted_at IS NOT NULL)' }])),
+      errors: [{ messageId: 'filtered' }],
+    },
+    {
+      name: 'a filtered one-to-one: a total unique over more columns in the database does not back it',
+      model: filtered(),
+      database: database(filteredTables([{ columns: ['users_id', 'id'], kind: 'constraint' }])),
+      errors: [{ messageId: 'filtered' }],
+    },
+    {
+      name: 'a filtered one-to-one: the database lacks the table',
+      model: filtered(),
+      database: database(filteredTables([]).filter((t) => t.name !== 'profile')),
+      errors: [{ messageId: 'noTable', table: 'profile' }],
+    },
+    {
+      name: 'a filtered one-to-one: the database lacks the foreign key column',
+      model: filtered(),
+      database: database(tablesOf(filtered(), (t) => (t.name === 'profile' ? { ...t, columns: t.columns.filter((c) => c.name !== 'users_id'), uniques: [] } : t))),
+      errors: [{ messageId: 'noColumns' }],
+    },
+    {
+      name: 'a filtered one-to-one on MySQL: no partial indexes there, said once',
+      model: filtered('mysql'),
+      database: mysql(database(filteredTables([]))),
+      errors: [{ messageId: 'filteredNoPartialIndexes', table: 'profile', columns: ['users_id'] }],
+    },
   ],
+});
+
+describe('database-unique-missing on a filtered one-to-one', () => {
+  const run = (facts: ReturnType<typeof database>, model = filtered()) =>
+    check(model, { rules: [{ rule: databaseUniqueMissing, severity: 'error', options: {} }], ignore: { tables: new Set(), relations: new Set() }, failOn: 'error' }, facts).diagnostics;
+
+  it('names the filter and the partial unique, and its fix is that partial unique under the schema name', () => {
+    const [d, ...more] = run(database(filteredTables([])));
+    expect(more).toEqual([]);
+    expect(d?.message).toContain('{"deletedAt":{"isNull":true}}');
+    expect(d?.message).toContain('partial unique profile_live_users_id_key on profile(users_id) WHERE "deleted_at" IS NULL');
+    expect(d?.fix).toEqual({ kind: 'add-unique', scope: 'database', table: { name: 'profile' }, columns: ['users_id'], name: 'profile_live_users_id_key', keyKind: 'index', where: '"deleted_at" IS NULL' });
+  });
+
+  it('on MySQL says partial indexes do not exist there, with no fix to plan', () => {
+    const [d, ...more] = run(mysql(database(filteredTables([]))), filtered('mysql'));
+    expect(more).toEqual([]);
+    expect(d?.message).toContain('MySQL, which has no partial (WHERE) indexes');
+    expect(d?.fix).toBeUndefined();
+  });
 });

@@ -1,6 +1,9 @@
+import { findFilterKey } from '../analysis';
+import type { AnalyzedDatabase, AnalyzedRelation, DatabaseRelation } from '../analysis';
 import { columnsLabel } from '../model';
 import { databaseLabel, keyLabel, linkData, oneToOnesInDatabase } from './database-data';
 import { createRule } from './rule';
+import type { RuleReport } from './rule';
 import { dependentRef, oneToOnes, relationData } from './relation-data';
 
 export const databaseUniqueMissing = createRule({
@@ -16,6 +19,10 @@ export const databaseUniqueMissing = createRule({
       'one-to-one {{relation}}: {{database}} links it by a FOREIGN KEY on {{linkFk}} (not declared in the entities) without a unique on those columns, so it accepts many {{holder}} rows per {{linkTarget}} row',
     otherName:
       'one-to-one {{relation}}: {{database}} backs {{fk}} with {{actual}}, not {{key}} as the schema names it',
+    filtered:
+      'one-to-one {{relation}} holds only over the {{dependent}} rows its filter {{filter}} keeps; the schema backs it with {{key}} on {{fk}} WHERE {{where}}, but {{database}} has no partial unique on those columns with that predicate, so it accepts many such rows per {{principal}} row',
+    filteredNoPartialIndexes:
+      'one-to-one {{relation}} holds only over the {{dependent}} rows its filter {{filter}} keeps; the schema backs it with {{key}} on {{fk}} WHERE {{where}}, but {{database}} is MySQL, which has no partial (WHERE) indexes, so nothing there backs it and it accepts many such rows per {{principal}} row',
   },
   help: {
     missing:
@@ -25,6 +32,10 @@ export const databaseUniqueMissing = createRule({
     linkNotUnique:
       'Declare the join column in the entities (the schema check then asks for its unique), and run `oto generate sql` for a migration that adds the unique.',
     otherName: 'Rename one of them so that the next migration the ORM generates does not drop and recreate it.',
+    filtered:
+      'Run `oto generate sql` for a migration that adds it (CREATE UNIQUE INDEX … WHERE {{where}}, after a guard that stops on duplicate keys among those rows), or apply the ORM migration that creates it.',
+    filteredNoPartialIndexes:
+      'Enforce it another way on MySQL (a generated column that is NULL outside the filter, with a unique over it), or declare the relation many.',
   },
   check({ model, database, report }) {
     // A FOREIGN KEY the entities lack but the database has is checked for its unique like any other.
@@ -41,6 +52,8 @@ export const databaseUniqueMissing = createRule({
     }
     for (const { r, actual } of oneToOnesInDatabase(model.relations, database)) {
       const fk = r.relation.foreignKey;
+      const filtered = !r.backing && database ? filteredFinding(r, actual, database) : undefined;
+      if (filtered) report(filtered);
       if (!r.backing || !database || !fk) continue;
       const data = { ...relationData(r), key: keyLabel(r.backing), database: databaseLabel(database) };
       if (!actual.table) {
@@ -81,3 +94,42 @@ export const databaseUniqueMissing = createRule({
     }
   },
 });
+
+/** The schema's partial unique as messages name it. */
+const partialLabel = (name: string | undefined, columns: readonly string[]) => (name ? `partial unique ${name}` : `a partial unique (${columns.join(', ')})`);
+
+/**
+ * A filtered one-to-one (Drizzle v1's `one({ where })`) that the schema backs with a partial unique
+ * matching its filter: the database needs a partial unique over the same columns whose predicate
+ * means the same (compared with the database's column types). MySQL has no partial indexes at all.
+ */
+function filteredFinding(
+  r: AnalyzedRelation,
+  actual: DatabaseRelation,
+  database: AnalyzedDatabase,
+): RuleReport<'noTable' | 'noColumns' | 'filtered' | 'filteredNoPartialIndexes'> | undefined {
+  const fk = r.relation.foreignKey;
+  const filter = r.relation.filter;
+  const where = filter?.sql;
+  const key = r.filterKey;
+  if (!fk || !filter || where === undefined || !key) return undefined;
+  const data = {
+    ...relationData(r),
+    key: partialLabel(key.name, key.columns),
+    filter: filter.text,
+    where,
+    database: databaseLabel(database),
+  };
+  if (!actual.table) return { messageId: 'noTable', data, target: { relation: r, at: 'dependent-table' } };
+  if (actual.missingColumns.length > 0) return { messageId: 'noColumns', data: { ...data, columns: actual.missingColumns.join(', ') }, target: { relation: r } };
+  if (findFilterKey(actual.table, fk.columns, where)) return undefined;
+  // Said once, without a fix: no migration can add a partial unique there.
+  if (database.facts.model.dialect === 'mysql') return { messageId: 'filteredNoPartialIndexes', data, target: { relation: r } };
+  // The partial unique goes in under the schema's name, with the filter's predicate.
+  return {
+    messageId: 'filtered',
+    data,
+    target: { relation: r },
+    fix: { kind: 'add-unique', scope: 'database', table: dependentRef(r), columns: fk.columns, ...(key.name ? { name: key.name } : {}), keyKind: 'index', where },
+  };
+}

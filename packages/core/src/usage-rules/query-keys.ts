@@ -1,6 +1,7 @@
 /** What the usage rules share: which columns of a query are unique, which one-to-ones lack their key. */
 import type { AnalyzedDatabase, AnalyzedModel, AnalyzedRelation } from '../analysis';
 import { findBackingKey, findFilterKey } from '../analysis';
+import { columnsLabel } from '../model';
 import type { ColumnRef, Query, QueryJoin } from '../usage/query';
 import { findTable } from '../usage/relation-field';
 
@@ -16,6 +17,18 @@ export function unbackedBy(r: AnalyzedRelation, database: AnalyzedDatabase | und
   if (!there?.table || there.backing !== null) return undefined;
   if (byFilter && findFilterKey(there.table, fk.columns, filter)) return undefined;
   return 'database-unique-missing';
+}
+
+/**
+ * The key a finding names as not unique: the foreign key, and for a filtered one-to-one without a
+ * total unique the predicate too (`subscription(user_id) WHERE "cancelled_at" IS NULL`), as the
+ * one-to-one-unique and database-unique-missing findings it points at name it.
+ */
+export function unbackedKeyLabel(r: AnalyzedRelation): string {
+  const { relation } = r;
+  const fk = columnsLabel(relation.dependent.table, relation.foreignKey?.columns ?? []);
+  const where = relation.filter?.sql;
+  return r.backing === null && where !== undefined ? `${fk} WHERE ${where}` : fk;
 }
 
 const onTable = (c: ColumnRef, table: string, schema: string | undefined) =>

@@ -1,7 +1,7 @@
 import { columnsLabel, relationLabel } from '../model';
 import { createRule } from '../rules/rule';
 import { findTable, relationOfField } from '../usage/relation-field';
-import { codeTarget, isSingleRowRead, unbackedBy, unbackedKeysFiltered } from './query-keys';
+import { codeTarget, isSingleRowRead, unbackedBy, unbackedKeyLabel, unbackedKeysFiltered } from './query-keys';
 
 export const usageUnbackedOneToOne = createRule({
   id: 'usage-unbacked-one-to-one',
@@ -26,7 +26,7 @@ export const usageUnbackedOneToOne = createRule({
         const { relation } = found.relation;
         report({
           messageId: 'read',
-          data: { field: [findTable(model, q.table, q.schema)?.entity ?? q.table, ...read.path].join('.'), relation: relationLabel(relation), fk: columnsLabel(relation.dependent.table, relation.foreignKey?.columns ?? []), dependent: relation.dependent.table, finding: by },
+          data: { field: [findTable(model, q.table, q.schema)?.entity ?? q.table, ...read.path].join('.'), relation: relationLabel(relation), fk: unbackedKeyLabel(found.relation), dependent: relation.dependent.table, finding: by },
           target: { relation: found.relation, columns: relation.foreignKey?.columns ?? [], code: codeTarget(q, read.location) },
         });
       }
