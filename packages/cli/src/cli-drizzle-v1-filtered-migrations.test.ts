@@ -3,10 +3,12 @@
  * with its partial unique, against migrations that never create it (drizzle-kit 1.0's folder
  * layout, replayed on PGlite): `oto check --migrations` finds it (database-unique-missing's
  * `filtered`), `oto generate sql --migrations` writes the partial unique, and once that SQL is a
- * migration of the folder the replay backs the relation: no finding.
+ * migration of the folder the replay backs the relation: no finding. The same against a live
+ * database (`--database-url`, PGlite) holding cancelled rows that the partial unique allows.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createPglite } from '@oto/database';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { oto } from './testing/run-oto';
 
@@ -96,5 +98,55 @@ describe('drizzle-orm 1.0: a filtered one-to-one whose partial unique the migrat
     expect(after.stderr).toBe('');
     expect(findings(after.stdout)).toEqual([]);
     expect(after.code).toBe(0);
+  });
+
+  it('check --database-url: the same finding; the generated SQL run on that database keeps its rows and backs the relation', async () => {
+    const data = path.join(dir, 'live');
+    const seed = await createPglite(data);
+    // User 1: one live subscription and two cancelled ones (the partial unique allows them); user 2: one live.
+    await seed.exec(`${INIT}; INSERT INTO app_user VALUES (1), (2); INSERT INTO subscription (user_id, plan, cancelled_at) VALUES (1, 'a', now()), (1, 'b', now()), (1, 'c', NULL), (2, 'a', NULL);`);
+    await seed.close();
+    const url = ['--database-url', `pglite:${data}`];
+    // User 1's three rows are no duplicates of the live one-to-one: its filter keeps one of them.
+    const before = await oto(dir, 'check', '--drizzle', 'src/schema.ts', ...url, '--format', 'json');
+    expect(findings(before.stdout).map((d) => `${d.ruleId}/${d.messageId}`)).toEqual(['database-unique-missing/filtered']);
+
+    const generated = await oto(dir, 'generate', 'sql', '--drizzle', 'src/schema.ts', ...url);
+    expect(generated.code).toBe(0);
+    const db = await createPglite(data);
+    try {
+      await db.exec(generated.stdout);
+      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM subscription');
+      expect(rows.rows[0]?.n).toBe(4);
+      // A second live subscription of user 2 is what the partial unique now refuses.
+      const second = await db.exec("INSERT INTO subscription (user_id, plan) VALUES (2, 'b')").then(() => undefined, (e: unknown) => e as Error);
+      expect(second?.message).toMatch(/duplicate key value violates unique constraint "subscription_live_user_id_key"/);
+    } finally {
+      await db.close();
+    }
+    const after = await oto(dir, 'check', '--drizzle', 'src/schema.ts', ...url, '--format', 'json');
+    expect(after.stderr).toBe('');
+    expect(findings(after.stdout)).toEqual([]);
+    expect(after.code).toBe(0);
+  });
+
+  it('check --database-url: two live rows of one user are duplicates among the filtered rows, and the generated guard stops on them', async () => {
+    const data = path.join(dir, 'live-duplicates');
+    const seed = await createPglite(data);
+    await seed.exec(`${INIT}; INSERT INTO app_user VALUES (1), (2); INSERT INTO subscription (user_id, plan, cancelled_at) VALUES (1, 'a', now()), (1, 'b', NULL), (2, 'a', NULL), (2, 'b', NULL);`);
+    await seed.close();
+    const url = ['--database-url', `pglite:${data}`];
+    const before = await oto(dir, 'check', '--drizzle', 'src/schema.ts', ...url, '--format', 'json');
+    expect(findings(before.stdout).map((d) => `${d.ruleId}/${d.messageId}`)).toEqual(['database-unique-missing/filtered', 'database-duplicates/filteredDuplicates']);
+    expect(findings(before.stdout)[1]?.message).toContain('among the subscription rows its filter {"cancelledAt":{"isNull":true}} keeps (WHERE "cancelled_at" IS NULL), 1 value(s) of subscription(user_id) are held by 2 rows (e.g. 2)');
+
+    const generated = await oto(dir, 'generate', 'sql', '--drizzle', 'src/schema.ts', ...url);
+    const db = await createPglite(data);
+    try {
+      const error = await db.exec(generated.stdout).then(() => undefined, (e: unknown) => e as Error);
+      expect(error?.message).toBe('oto: nothing was changed, the data would break the migration:\n  duplicate keys in subscription(user_id) WHERE "cancelled_at" IS NULL: (2) 2 rows');
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -103,9 +103,11 @@ function compareRelation(r: AnalyzedRelation, facts: DatabaseFacts, find: Return
         )
       : undefined;
   const droppedBy = backing ? undefined : droppedKey(relation, facts);
+  // A filtered one-to-one's duplicates are counted among the rows its filter keeps.
+  const where = relation.filter ? (relation.filter.sql ?? null) : undefined;
   const duplicates =
-    fk && table
-      ? facts.duplicates?.find((d) => find(d.table, d.schema) === table && sameKey(d, { columns: fk.columns }))
+    fk && table && where !== null
+      ? facts.duplicates?.find((d) => find(d.table, d.schema) === table && sameKey(d, { columns: fk.columns }) && d.where === where)
       : undefined;
   return {
     ...(table ? { table } : {}),

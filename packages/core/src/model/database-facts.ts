@@ -11,6 +11,8 @@ export interface DuplicateKeys {
   readonly table: string;
   readonly schema?: string;
   readonly columns: readonly string[];
+  /** Counted among the rows this predicate keeps only (a filtered one-to-one's filter, in SQL). */
+  readonly where?: string;
   /** How many key values occur more than once. */
   readonly groups: number;
   /** How many rows hold those values. */
