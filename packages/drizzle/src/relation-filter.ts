@@ -14,6 +14,7 @@
 import { getTableColumns } from 'drizzle-orm';
 import type { Column, Table as DrizzleTable } from 'drizzle-orm';
 import type { Dialect } from '@oto/core';
+import { quoteLiteral } from '@oto/core';
 import type { ColumnNames } from './drizzle-tables';
 
 /** The filter as written (for messages), and its predicate when oto can express it. */
@@ -74,11 +75,7 @@ class Writer {
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     if (typeof value === 'bigint') return String(value);
     if (typeof value === 'boolean') return value ? 'true' : 'false';
-    if (typeof value === 'string' && !value.includes('\0')) {
-      // MySQL reads a backslash in a string as an escape; the others read it as itself.
-      const text = this.dialect === 'mysql' ? value.replace(/\\/g, '\\\\') : value;
-      return `'${text.replace(/'/g, "''")}'`;
-    }
+    if (typeof value === 'string' && !value.includes('\0')) return quoteLiteral(this.dialect, value);
     throw new Unwritable();
   }
 

@@ -12,7 +12,7 @@
  * not stay read-only: it gets the plain guard.
  */
 import { columnsLabel } from '../model';
-import { quoteIdentifier, quoteTable } from '../sql/quote';
+import { quoteIdentifier, quoteLiteral, quoteTable } from '../sql/quote';
 import type { TableRef } from './fix';
 import { inertText } from './inert-text';
 import type { PlannedChange, SqlDialect } from './plan-sql-changes';
@@ -33,10 +33,9 @@ export interface SqlGuard {
   readonly carriedOn?: string;
 }
 
-/** A string literal, escaped for the dialect (MySQL also treats backslash as an escape). */
+/** A string literal, escaped for the dialect (quote.ts: a backslash reads as itself under every setting). */
 export function sqlLiteral(dialect: SqlDialect, text: string): string {
-  const escaped = text.replace(/'/g, "''");
-  return `'${dialect === 'mysql' ? escaped.replace(/\\/g, '\\\\') : escaped}'`;
+  return quoteLiteral(dialect, text);
 }
 
 interface Check {

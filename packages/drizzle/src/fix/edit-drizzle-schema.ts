@@ -40,10 +40,13 @@ function columnsObject(node: Node): ObjectLiteralExpression | undefined {
   return undefined;
 }
 
+/** A single-quoted string ends at a line terminator: each one written as its escape. */
+const escapeLineEnds = (text: string) => text.replace(/[\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** The quote the file writes strings with (the table's name literal's). */
 function quoteOf(call: CallExpression): (value: string) => string {
   const single = call.getArguments()[0]?.getText().startsWith("'") ?? false;
-  return (value) => (single ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value));
+  return (value) => (single ? `'${escapeLineEnds(value.replace(/\\/g, '\\\\').replace(/'/g, "\\'"))}'` : JSON.stringify(value));
 }
 
 /**
@@ -119,8 +122,12 @@ function importNamed(at: Located, name: string, module: RegExp, add?: string): s
 /** `unique` / `uniqueIndex` imported from the dialect's core module the file already imports from. */
 const importCore = (at: Located, name: string) => importNamed(at, name, /^drizzle-orm\/[\w-]+-core$/);
 
-/** A template literal's text for `text`: backslashes, backticks and `${` escaped. */
-const templateText = (text: string) => text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+/**
+ * A template literal's text for `text`, whose cooked value is `text` again: backslashes, backticks
+ * and `${` escaped, and a carriage return too (a template literal reads a raw CR or CRLF as LF).
+ */
+const templateText = (text: string) =>
+  text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r');
 
 /**
  * A key added to the table's extra config (created when there is none): `build` writes it for the
