@@ -15,7 +15,8 @@ import { tokenize } from './predicate-tokens';
 export type Value =
   | { readonly kind: 'column'; readonly name: string }
   | { readonly kind: 'string'; readonly value: string }
-  | { readonly kind: 'number'; readonly value: string }
+  /** `real`: a decimal or exponent literal (SQLite writes 1.0 and 1 differently into a text column). */
+  | { readonly kind: 'number'; readonly value: string; readonly real?: boolean }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'null' }
   | { readonly kind: 'cast'; readonly value: Value; readonly type: string }
@@ -182,12 +183,20 @@ class Parser {
     return !t || (t.t === 'punct' && t.v === ')') || (t.t === 'word' && (t.v === 'and' || t.v === 'or'));
   }
 
+  /**
+   * A value: terms joined by `+`, `-` and `||`. `||` binds below `+ - * / %` in PostgreSQL and above
+   * them in SQLite: an expression that mixes them without parentheses is not read.
+   */
   private value(): Value {
+    const first = this.at;
     let left = this.term();
+    const ops = new Set<string>();
     for (let t = this.peek(); t?.t === 'punct' && ['+', '-', '||'].includes(t.v); t = this.peek()) {
       this.at++;
+      ops.add(t.v);
       left = { kind: 'arith', op: t.v, left, right: this.term() };
     }
+    if (ops.has('||') && (ops.size > 1 || this.multiplies(first))) throw new Unreadable();
     return left;
   }
   private term(): Value {
@@ -197,6 +206,17 @@ class Parser {
       left = { kind: 'arith', op: t.v, left, right: this.unary() };
     }
     return left;
+  }
+  /** Whether the tokens from `from` to here hold `*`, `/` or `%` outside parentheses. */
+  private multiplies(from: number): boolean {
+    let depth = 0;
+    for (const t of this.tokens.slice(from, this.at)) {
+      if (t.t !== 'punct') continue;
+      if (t.v === '(' || t.v === '[') depth++;
+      else if (t.v === ')' || t.v === ']') depth--;
+      else if (depth === 0 && ['*', '/', '%'].includes(t.v)) return true;
+    }
+    return false;
   }
   private unary(): Value {
     if (this.eatPunct('-')) {
@@ -274,17 +294,20 @@ class Parser {
       this.eat('punct', ')');
       return inner;
     }
-    // A column (its table or schema qualifiers dropped), or a function call.
-    let name = this.name();
-    while (this.eatPunct('.')) name = this.name();
+    // A column (its table or schema qualifiers dropped: a predicate reads one table), or a function
+    // call (its schema kept: two schemas' functions differ; pg_catalog's is the one a bare name calls).
+    const parts = [this.name()];
+    while (this.eatPunct('.')) parts.push(this.name());
+    const name = parts.at(-1)!;
     if (this.eatPunct('(')) {
+      const qualified = parts.length === 1 || (parts.length === 2 && parts[0] === 'pg_catalog') ? name : JSON.stringify(parts);
       const args: Value[] = [];
       if (!this.isPunct(')')) {
         args.push(this.value());
         while (this.eatPunct(',')) args.push(this.value());
       }
       this.eat('punct', ')');
-      return { kind: 'call', name, args };
+      return { kind: 'call', name: qualified, args };
     }
     return { kind: 'column', name };
   }

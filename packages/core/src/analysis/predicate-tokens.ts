@@ -1,7 +1,8 @@
 /**
- * The tokens of a partial index's predicate: words (keywords and bare identifiers, lower-cased),
- * quoted identifiers ("…", `…`, […]), strings ('…' and E'…', unescaped), numbers and operators;
- * comments and whitespace dropped. Pure; undefined for a text it cannot split.
+ * The tokens of a partial index's predicate: words (keywords and bare identifiers, lower-cased in
+ * ASCII), quoted identifiers ("…", `…`, […]), strings ('…' and E'…', unescaped), numbers and
+ * operators; comments and whitespace dropped. Pure; undefined for a text it cannot split, or that
+ * PostgreSQL and SQLite would split differently (a nested block comment, a \r in a line comment).
  */
 
 export type Token =
@@ -42,16 +43,24 @@ function escaped(body: string): string | undefined {
   return out;
 }
 
+/** SQL's white space: ASCII only (PostgreSQL reads U+00A0 and the like as part of a name). */
+const SPACE = /[ \t\n\r\f\v]/;
+
 export function tokenize(text: string): Token[] | undefined {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (/\s/.test(c)) i++;
-    else if (text.startsWith('--', i)) i = text.includes('\n', i) ? text.indexOf('\n', i) : text.length;
-    else if (text.startsWith('/*', i)) {
+    if (SPACE.test(c)) i++;
+    else if (text.startsWith('--', i)) {
+      // PostgreSQL ends a line comment at \r too, SQLite at \n only: a \r in one reads two ways.
+      const end = text.includes('\n', i) ? text.indexOf('\n', i) : text.length;
+      if (text.slice(i, end).includes('\r')) return undefined;
+      i = end;
+    } else if (text.startsWith('/*', i)) {
+      // PostgreSQL nests block comments, SQLite does not: one that opens another reads two ways.
       const end = text.indexOf('*/', i + 2);
-      if (end < 0) return undefined;
+      if (end < 0 || text.slice(i + 2, end).includes('/*')) return undefined;
       i = end + 2;
     } else if ((c === 'E' || c === 'e') && text[i + 1] === "'") {
       let end = i + 2;
@@ -78,7 +87,8 @@ export function tokenize(text: string): Token[] | undefined {
       i += m[0].length;
     } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
       const m = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/.exec(text.slice(i))!;
-      tokens.push({ t: 'word', v: m[0].toLowerCase() });
+      // Unquoted names fold to lower case in ASCII only (PostgreSQL and SQLite keep `Ä` as it is).
+      tokens.push({ t: 'word', v: m[0].replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) });
       i += m[0].length;
     } else {
       const p = PUNCT.find((op) => text.startsWith(op, i));

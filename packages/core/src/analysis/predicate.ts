@@ -7,11 +7,16 @@
  * partial index holds the same rows either way:
  * - quotes, backticks and table qualifiers go; unquoted identifiers fold to lower case (quoted ones
  *   keep theirs, as in PostgreSQL); keywords are case-free; redundant parentheses go;
- * - a literal's cast goes (`'x'::text`, `'x'::status`; `'-1'::integer` and `(1)::numeric` are
- *   numbers); a column's cast to a text type goes where the column is text (or, when its type is
- *   not known, where it is only compared for equality, LIKE, IN or NULL);
+ * - a literal's cast goes where it cannot change the value (`'x'::text`, `'x'::status`;
+ *   `'-1'::integer` and `(1)::numeric` are numbers), and stays where it can: a length or scale
+ *   (`'abcd'::varchar(3)`, `1.55::numeric(3,1)`), a fraction cast to an integer, char and bpchar
+ *   (padding), dates and times, real, citext; a column's cast to text or varchar (no length) goes
+ *   where the column is text (or, when its type is not known, where it is only compared for
+ *   equality, LIKE, IN or NULL);
  * - TRUE and FALSE are 1 and 0 (as SQLite and MySQL read them; PostgreSQL compares no boolean
- *   with a number, so no two of its predicates differ by that alone);
+ *   with a number, so no two of its predicates differ by that alone); `1` and `1.0` are one only
+ *   against a column known not to hold text (SQLite stores them into a text column as '1' and '1.0');
+ * - a function keeps its schema (`a.f(x)` is not `b.f(x)`; `pg_catalog.f` is `f`);
  * - `!=` is `<>`, `~~` is LIKE, `'a' = x` is `x = 'a'`, NOT is pushed down (`NOT (x IS NULL)` is
  *   `x IS NOT NULL`, `NOT (a AND b)` is `NOT a OR NOT b`, `NOT x = 1` is `x <> 1`), BETWEEN is
  *   its two comparisons;
@@ -19,7 +24,8 @@
  *   `x NOT IN`, `x <> ALL`, `x <> a AND x <> b` its negation); `x IN (a)` is `x = a`;
  * - AND-ed and OR-ed conditions are sets: order and repeats do not count.
  * Nothing else is assumed: `a = 1 OR b = 2` never meets `a = 1 AND b = 2`, nor `x = '1'` `x = 1`.
- * A predicate oto cannot read is equal only to the very same text.
+ * A predicate oto cannot read is equal only to the very same text; so is one PostgreSQL and SQLite
+ * read differently (a nested block comment, a \r in a line comment, `||` beside `+` or `*` unparenthesised).
  */
 import type { CompareOp, Predicate, Value } from './predicate-parse';
 import { parsePredicate } from './predicate-parse';
@@ -32,8 +38,16 @@ export interface PredicateContext {
   readonly textColumn?: (name: string) => boolean | undefined;
 }
 
-const NUMERIC_TYPES = new Set(['integer', 'int', 'int2', 'int4', 'int8', 'smallint', 'bigint', 'numeric', 'decimal', 'real', 'float', 'float4', 'float8', 'double precision']);
-const TEXT_TYPES = new Set(['text', 'varchar', 'character varying', 'char', 'character', 'bpchar', 'name']);
+const INTEGER_TYPES = new Set(['integer', 'int', 'int2', 'int4', 'int8', 'smallint', 'bigint']);
+const EXACT_TYPES = new Set(['numeric', 'decimal']);
+const FLOAT_TYPES = new Set(['float', 'float8', 'double precision']);
+/** The text types a column's cast to is dropped for (char(n) pads and trims, name truncates: kept). */
+const TEXT_TYPES = new Set(['text', 'varchar', 'character varying']);
+/** Types whose cast of a text literal can change what it compares equal to: kept. */
+const VALUE_CHANGING = new Set([
+  'char', 'character', 'bpchar', 'name', 'citext', 'real', 'float4', 'interval', 'date', 'time', 'timetz', 'timestamp', 'timestamptz',
+  'time with time zone', 'time without time zone', 'timestamp with time zone', 'timestamp without time zone',
+]);
 const NEGATED: Readonly<Record<CompareOp, CompareOp>> = { '=': '<>', '<>': '=', '<': '>=', '>=': '<', '>': '<=', '<=': '>' };
 const FLIPPED: Readonly<Record<CompareOp, CompareOp>> = { '=': '=', '<>': '<>', '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 
@@ -52,6 +66,9 @@ function canonicalNumber(text: string): string | undefined {
   return `${m[1] === '-' ? '-' : ''}${digits}e${exponent}`;
 }
 
+/** A number in canonical form; `real` only where it counts (a literal with a point or an exponent). */
+const number = (value: string, real: boolean): Value => (real ? { kind: 'number', value, real: true } : { kind: 'number', value });
+
 const isLiteral = (v: Value) => v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean' || v.kind === 'null';
 
 class Normalizer {
@@ -60,12 +77,12 @@ class Normalizer {
   value(v: Value, equality: boolean): Value {
     switch (v.kind) {
       case 'number':
-        return { kind: 'number', value: canonicalNumber(v.value) ?? v.value };
+        return number(canonicalNumber(v.value) ?? v.value, v.real ?? /[.eE]/.test(v.value));
       case 'boolean':
         // TRUE is 1 and FALSE 0 in SQLite and MySQL; PostgreSQL compares neither with the other.
-        return { kind: 'number', value: v.value ? '1e0' : '0' };
+        return number(v.value ? '1e0' : '0', false);
       case 'cast':
-        return this.cast(this.value(v.value, equality), v.type.replace(/^pg_catalog /, '').replace(/\(.*?\)/g, ''), equality);
+        return this.cast(this.value(v.value, equality), v.type.replace(/^pg_catalog /, ''), equality);
       case 'call':
         return { kind: 'call', name: v.name, args: v.args.map((a) => this.value(a, false)) };
       case 'array':
@@ -79,20 +96,49 @@ class Normalizer {
     }
   }
 
-  private cast(inner: Value, type: string, equality: boolean): Value {
-    const array = type.endsWith('[]');
-    if (inner.kind === 'array' && array) return inner;
-    if (!array && (inner.kind === 'string' || inner.kind === 'number') && NUMERIC_TYPES.has(type)) {
-      const n = canonicalNumber(inner.value);
-      if (n !== undefined) return { kind: 'number', value: n };
-    }
-    if (!array && inner.kind === 'string') return inner;
+  /**
+   * A cast dropped where it cannot change what the value compares equal to, else kept with its
+   * type as written (modifier too): `'abcd'::varchar(3)` is 'abc', `1.5::integer` is 2,
+   * `'ab'::char` is 'a', `'2024-01-01 12:00'::date` has no time.
+   */
+  private cast(inner: Value, written: string, equality: boolean): Value {
+    const array = written.endsWith('[]');
+    const modifier = /\(([^)]*)\)/.exec(written)?.[1]?.split(',').map(Number);
+    const type = written.replace(/\(.*?\)/g, '');
+    const kept: Value = { kind: 'cast', value: inner, type: written };
+    if (array) return inner.kind === 'array' && modifier === undefined ? inner : kept;
     if (inner.kind === 'null' || (inner.kind === 'boolean' && type === 'boolean')) return inner;
-    if (inner.kind === 'column' && TEXT_TYPES.has(type)) {
+    if ((inner.kind === 'string' || inner.kind === 'number') && (INTEGER_TYPES.has(type) || EXACT_TYPES.has(type) || FLOAT_TYPES.has(type))) {
+      const n = canonicalNumber(inner.value);
+      if (n === undefined) return inner.kind === 'string' && modifier === undefined ? inner : kept;
+      const exponent = Number(n.slice(n.indexOf('e') + 1));
+      if (FLOAT_TYPES.has(type)) return modifier === undefined ? number(n, true) : kept;
+      // An integer type rounds a fraction away; numeric(p, s) rounds to s digits.
+      const scale = INTEGER_TYPES.has(type) ? (modifier === undefined ? 0 : -1) : modifier === undefined ? Infinity : (modifier[1] ?? 0);
+      return exponent >= -scale ? number(n, exponent < 0) : kept;
+    }
+    if (inner.kind === 'string') return this.textCast(inner, type, modifier) ? inner : kept;
+    if (inner.kind === 'column' && TEXT_TYPES.has(type) && modifier === undefined) {
       const text = this.context.textColumn?.(inner.name);
       if (text === true || (text === undefined && equality)) return inner;
     }
-    return { kind: 'cast', value: inner, type };
+    return kept;
+  }
+
+  /** Whether a text literal's cast leaves what it compares equal to as it is. */
+  private textCast(literal: { readonly value: string }, type: string, modifier: readonly number[] | undefined): boolean {
+    const length = [...literal.value].length;
+    // char(n) (char alone is char(1)) pads with spaces and compares without trailing ones.
+    if (type === 'char' || type === 'character' || type === 'bpchar') return !/ $/.test(literal.value) && length <= (modifier?.[0] ?? (type === 'bpchar' ? Infinity : 1));
+    if (VALUE_CHANGING.has(type)) return false;
+    if (type === 'varchar' || type === 'character varying') return length <= (modifier?.[0] ?? Infinity);
+    // Enums, domains, text, uuid and the like: the literal is the value.
+    return modifier === undefined;
+  }
+
+  /** `other` compared with `column`: a number's point counts only against a column that may hold text (SQLite). */
+  private untyped(column: Value, other: Value): Value {
+    return other.kind === 'number' && other.real && column.kind === 'column' && this.context.textColumn?.(column.name) === false ? number(other.value, false) : other;
   }
 
   predicate(p: Predicate, negate: boolean): Predicate {
@@ -107,14 +153,17 @@ class Normalizer {
       case 'compare': {
         const op = negate ? NEGATED[p.op] : p.op;
         const equality = op === '=' || op === '<>';
-        return compare(op, this.value(p.left, equality), this.value(p.right, equality));
+        const [left, right] = [this.value(p.left, equality), this.value(p.right, equality)];
+        return compare(op, this.untyped(right, left), this.untyped(left, right));
       }
       case 'like':
         return { kind: 'like', op: p.op, negated: p.negated !== negate, left: this.value(p.left, true), right: this.value(p.right, true) };
       case 'null':
         return { kind: 'null', negated: p.negated !== negate, value: this.value(p.value, true) };
-      case 'in':
-        return inSet(p.negated !== negate, this.value(p.value, true), p.items.map((i) => this.value(i, true)));
+      case 'in': {
+        const value = this.value(p.value, true);
+        return inSet(p.negated !== negate, value, p.items.map((i) => this.untyped(value, this.value(i, true))));
+      }
       case 'operator': {
         const atom: Predicate = { kind: 'operator', op: p.op, left: this.value(p.left, false), right: this.value(p.right, false) };
         return negate ? { kind: 'not', item: atom } : atom;
@@ -170,7 +219,7 @@ function printValue(v: Value): string {
     case 'string':
       return `'${v.value.replace(/'/g, "''")}'`;
     case 'number':
-      return `#${v.value}`;
+      return `#${v.value}${v.real ? 'r' : ''}`;
     case 'boolean':
       return String(v.value);
     case 'null':
