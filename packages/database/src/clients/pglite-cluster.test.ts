@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { clusterFile, otoCacheDir, readCachedCluster, writeCachedCluster } from './pglite-cluster';
+import { clusterFile, dropCachedCluster, otoCacheDir, readCachedCluster, writeCachedCluster } from './pglite-cluster';
 
 // Starts PGlite: sized for a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -49,6 +49,35 @@ describe('the cached cluster is read only when it is trustworthy', () => {
     const file = clusterFile(dir, '0.5.14');
     fs.writeFileSync(file, gzip, { mode: 0o600 });
     expect(readCachedCluster(file)).toBeUndefined();
+  });
+
+  it('in a folder that is a symbolic link: trusted as the folder it leads to is', () => {
+    const own = path.join(scratch, 'own-target');
+    fs.mkdirSync(own, { mode: 0o700 });
+    fs.symlinkSync(own, path.join(scratch, 'own-link'));
+    fs.writeFileSync(clusterFile(own, '0.5.14'), gzip, { mode: 0o600 });
+    expect(readCachedCluster(clusterFile(path.join(scratch, 'own-link'), '0.5.14'))).toEqual(gzip);
+    const shared = path.join(scratch, 'shared-target');
+    fs.mkdirSync(shared);
+    fs.chmodSync(shared, 0o777);
+    fs.symlinkSync(shared, path.join(scratch, 'shared-link'));
+    fs.writeFileSync(clusterFile(shared, '0.5.14'), gzip, { mode: 0o600 });
+    expect(readCachedCluster(clusterFile(path.join(scratch, 'shared-link'), '0.5.14'))).toBeUndefined();
+  });
+
+  it('a cache that cannot be written or removed is no error, and leaves no temporary file', () => {
+    // A folder where the file should be: neither the rename nor the removal can take its place.
+    const dir = path.join(scratch, 'blocked');
+    const file = clusterFile(dir, '0.5.14');
+    fs.mkdirSync(file, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(path.join(file, 'inside'), 'x');
+    expect(() => writeCachedCluster(file, gzip)).not.toThrow();
+    expect(() => dropCachedCluster(file)).not.toThrow();
+    expect(fs.readdirSync(dir)).toEqual([path.basename(file)]);
+    // Under a file, no folder can be made at all.
+    const under = path.join(scratch, 'a-file');
+    fs.writeFileSync(under, 'x');
+    expect(() => writeCachedCluster(clusterFile(path.join(under, 'oto'), '0.5.14'), gzip)).not.toThrow();
   });
 
   it('is written whole under its name (a temporary file renamed), the folder made private', () => {

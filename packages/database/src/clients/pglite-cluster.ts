@@ -17,8 +17,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+/** The user's home folder; none when the system has no entry for the user (os.homedir() then throws). */
+function homeDir(): string {
+  try {
+    return os.homedir();
+  } catch {
+    return '';
+  }
+}
+
 /** The folder oto keeps caches in: `OTO_CACHE_DIR`, else the platform's per-user cache folder. */
-export function otoCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string | undefined {
+export function otoCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homeDir()): string | undefined {
   if (env.OTO_CACHE_DIR !== undefined) return env.OTO_CACHE_DIR === '' ? undefined : path.resolve(env.OTO_CACHE_DIR);
   if (platform === 'win32') return env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'oto', 'Cache') : undefined;
   if (platform === 'darwin') return home ? path.join(home, 'Library', 'Caches', 'oto') : undefined;
@@ -37,16 +46,25 @@ function ownedByUser(stat: fs.Stats): boolean {
   return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
 }
 
-/** The cached cluster, when there is a trustworthy one. */
+/**
+ * The cached cluster, when there is a trustworthy one. The file is opened without following a
+ * symbolic link and checked through the descriptor it is read from: no file swapped in between
+ * the check and the read is read.
+ */
 export function readCachedCluster(file: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    const stat = fs.lstatSync(file);
-    if (!stat.isFile() || !ownedByUser(stat) || !ownedByUser(fs.statSync(path.dirname(file)))) return undefined;
-    const data = fs.readFileSync(file);
+    if (!ownedByUser(fs.statSync(path.dirname(file)))) return undefined;
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || !ownedByUser(stat)) return undefined;
+    const data = fs.readFileSync(fd);
     // A gzip stream (1f 8b): anything else is no cluster of ours.
     return data.length > 2 && data[0] === 0x1f && data[1] === 0x8b ? data : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -58,11 +76,15 @@ export function writeCachedCluster(file: string, data: Uint8Array): void {
     fs.writeFileSync(temporary, data, { mode: 0o600, flag: 'wx' });
     fs.renameSync(temporary, file);
   } catch {
-    fs.rmSync(temporary, { force: true });
+    dropCachedCluster(temporary);
   }
 }
 
-/** Forgets a cached cluster PGlite could not start from. */
+/** Forgets a cached cluster PGlite could not start from; one that cannot be removed (held open on Windows, a read-only folder) is no error. */
 export function dropCachedCluster(file: string): void {
-  fs.rmSync(file, { force: true });
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // The next run finds it again, fails to start from it again, and runs initdb: slower, never wrong.
+  }
 }
