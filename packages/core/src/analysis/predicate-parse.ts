@@ -9,35 +9,11 @@
  * OR and parentheses. Anything else makes `parsePredicate` return undefined: the caller then
  * compares texts, never guesses.
  */
+import type { CompareOp, Predicate, Value } from './predicate-tree';
 import type { Token } from './predicate-tokens';
 import { tokenize } from './predicate-tokens';
 
-export type Value =
-  | { readonly kind: 'column'; readonly name: string }
-  | { readonly kind: 'string'; readonly value: string }
-  /** `real`: a decimal or exponent literal (SQLite writes 1.0 and 1 differently into a text column). */
-  | { readonly kind: 'number'; readonly value: string; readonly real?: boolean }
-  | { readonly kind: 'boolean'; readonly value: boolean }
-  | { readonly kind: 'null' }
-  | { readonly kind: 'cast'; readonly value: Value; readonly type: string }
-  | { readonly kind: 'call'; readonly name: string; readonly args: readonly Value[] }
-  | { readonly kind: 'array'; readonly items: readonly Value[] }
-  | { readonly kind: 'arith'; readonly op: string; readonly left: Value; readonly right: Value }
-  | { readonly kind: 'negate'; readonly value: Value };
-
-export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
-
-export type Predicate =
-  | { readonly kind: 'and' | 'or'; readonly items: readonly Predicate[] }
-  | { readonly kind: 'not'; readonly item: Predicate }
-  | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: Value; readonly right: Value }
-  /** Another binary operator (`~`, `@>`, GLOB …): kept as written, never negated into another. */
-  | { readonly kind: 'operator'; readonly op: string; readonly left: Value; readonly right: Value }
-  | { readonly kind: 'like'; readonly op: 'like' | 'ilike'; readonly negated: boolean; readonly left: Value; readonly right: Value }
-  | { readonly kind: 'null'; readonly negated: boolean; readonly value: Value }
-  | { readonly kind: 'in'; readonly negated: boolean; readonly value: Value; readonly items: readonly Value[] }
-  /** A boolean value used as a condition (`WHERE active`). */
-  | { readonly kind: 'truth'; readonly value: Value };
+export type { CompareOp, Predicate, Value } from './predicate-tree';
 
 const RESERVED = new Set(['and', 'or', 'not', 'is', 'null', 'in', 'like', 'ilike', 'between', 'true', 'false', 'array', 'any', 'all', 'some', 'cast', 'as', 'isnull', 'notnull', 'escape', 'collate', 'distinct', 'from', 'glob', 'regexp', 'match']);
 /** Words that continue a multi-word type name: `character varying`, `timestamp with time zone`. */
@@ -55,6 +31,8 @@ class Unreadable extends Error {}
 
 class Parser {
   private at = 0;
+  /** Whether the value being read multiplies (`*`, `/`, `%`) outside parentheses. */
+  private multiplied = false;
   constructor(private readonly tokens: readonly Token[]) {}
 
   private peek(offset = 0): Token | undefined {
@@ -183,12 +161,10 @@ class Parser {
     return !t || (t.t === 'punct' && t.v === ')') || (t.t === 'word' && (t.v === 'and' || t.v === 'or'));
   }
 
-  /**
-   * A value: terms joined by `+`, `-` and `||`. `||` binds below `+ - * / %` in PostgreSQL and above
-   * them in SQLite: an expression that mixes them without parentheses is not read.
-   */
+  /** A value: terms joined by `+`, `-` and `||`; not read where `||` meets `+ - * / %` unparenthesised (PostgreSQL binds it below them, SQLite above). */
   private value(): Value {
-    const first = this.at;
+    const outer = this.multiplied;
+    this.multiplied = false;
     let left = this.term();
     const ops = new Set<string>();
     for (let t = this.peek(); t?.t === 'punct' && ['+', '-', '||'].includes(t.v); t = this.peek()) {
@@ -196,27 +172,18 @@ class Parser {
       ops.add(t.v);
       left = { kind: 'arith', op: t.v, left, right: this.term() };
     }
-    if (ops.has('||') && (ops.size > 1 || this.multiplies(first))) throw new Unreadable();
+    if (ops.has('||') && (ops.size > 1 || this.multiplied)) throw new Unreadable();
+    this.multiplied = outer;
     return left;
   }
   private term(): Value {
     let left = this.unary();
     for (let t = this.peek(); t?.t === 'punct' && ['*', '/', '%'].includes(t.v); t = this.peek()) {
       this.at++;
+      this.multiplied = true;
       left = { kind: 'arith', op: t.v, left, right: this.unary() };
     }
     return left;
-  }
-  /** Whether the tokens from `from` to here hold `*`, `/` or `%` outside parentheses. */
-  private multiplies(from: number): boolean {
-    let depth = 0;
-    for (const t of this.tokens.slice(from, this.at)) {
-      if (t.t !== 'punct') continue;
-      if (t.v === '(' || t.v === '[') depth++;
-      else if (t.v === ')' || t.v === ']') depth--;
-      else if (depth === 0 && ['*', '/', '%'].includes(t.v)) return true;
-    }
-    return false;
   }
   private unary(): Value {
     if (this.eatPunct('-')) {
