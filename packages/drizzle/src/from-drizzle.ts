@@ -31,7 +31,8 @@ import type { RelationFilter } from './relation-filter';
 import { relationFilter } from './relation-filter';
 import { groupKeys } from './relation-groups';
 import { isRelationsV2Config, readRelationsV2 } from './relations-v2';
-import { locateRelationField, locateTableParts } from './source-text';
+import { relationFieldLocator } from './relation-field-locator';
+import { locateTableParts } from './source-text';
 
 /** A value one of the schema's modules exports, and where it is declared. */
 export interface DrizzleExport {
@@ -150,13 +151,14 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
     throw new UserError(`${files.join(', ') || 'schema'}: drizzle cannot read the relations() declarations: ${oneLine(error)}; fix them as drizzle's relational queries would need`);
   }
 
+  const locate = relationFieldLocator(input.files);
   const declarations: Declaration[] = [];
   const unresolved: UnresolvedRelation[] = [];
   for (const tableConfig of Object.values(config.tables) as TableRelationalConfig[]) {
     for (const [field, relation] of Object.entries(tableConfig.relations) as [string, DrizzleRelation][]) {
       const sourceKey = keyOf(relation.sourceTable);
       const owner = relationOrigins.get(sourceKey);
-      const origin = locateRelationField(owner?.origin, field, input.files);
+      const origin = locate(owner?.origin, [field]);
       const label = `${tables.get(sourceKey)?.entity ?? tableConfig.tsName}.${field}`;
       const targetKey = keyOf(relation.referencedTable);
       if (!tables.has(targetKey)) {
@@ -200,8 +202,9 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
       const missing = tables.has(d.tableKey) ? d.otherKey : d.tableKey;
       throw new UserError(`${at(v2Owner)}relation ${d.tsName}.${d.field} refers to table "${missing.replace(/^.*\./, '')}", which no schema file exports: export the table from a schema file`);
     }
-    // The field's line: the table's key in the defineRelations callback, then the field under it.
-    const origin = locateRelationField(locateRelationField(v2Owner, d.tsName, input.files), d.field, input.files);
+    // The field's line: the table's key in the callback of the part that declares it (the last one
+    // does, as parts are merged), then the field under that key.
+    const origin = locate(v2Part(relationsV2Exports, d.tsName, d.field)?.origin ?? v2Owner, [d.tsName, d.field]);
     const target = drizzleTables.get(d.otherKey);
     const { tsName: _tsName, filter, ...declaration } = d;
     // A filter that keeps every row (all its parts skipped, as drizzle skips them) filters nothing.
@@ -242,6 +245,13 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
   }
 
   return { model: { source: 'drizzle', dialect, tables: [...tables.values()], relations }, unresolved };
+}
+
+/** The relations part export whose table `tsName` has `field` (the last such: later parts win), else the last to name the table. */
+function v2Part(parts: readonly DrizzleExport[], tsName: string, field: string): DrizzleExport | undefined {
+  const relationsOf = (e: DrizzleExport) => (e.value as Readonly<Record<string, { readonly relations?: object } | undefined>>)[tsName]?.relations;
+  const located = parts.filter((e) => e.origin);
+  return located.findLast((e) => Object.hasOwn(relationsOf(e) ?? {}, field)) ?? located.findLast((e) => relationsOf(e) !== undefined);
 }
 
 /** The table with its entity and origin, its columns and uniques located at their lines in the text. */
