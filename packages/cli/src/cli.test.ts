@@ -107,6 +107,7 @@ describe('bad input: one line on stderr, exit 2', () => {
     ['a schema with a syntax error', ['check', '--prisma', 'syntax.prisma'], /^oto: .*syntax\.prisma:6:3: Error validating model "A": This field declaration is invalid/],
     ['a bad config value', ['check', '--config', 'bad-config.json'], /^oto: bad-config\.json: failOn: Invalid option/],
     ['a missing config file', ['check', '--config', 'nope.json'], /^oto: .*nope\.json: config file not found/],
+    ['a missing config file whose name breaks the line', ['check', '--config', 'no\npe\u2028.json'], /^oto: .*no\\npe\\u2028\.json: config file not found/],
     ['an unknown format', ['check', '--format', 'xml'], /^oto: option '--format <format>' argument 'xml' is invalid/],
     ['an unknown option', ['check', '--colour'], /^oto: unknown option '--colour' \(Did you mean --color\?\)\n$/],
     ['an unknown command', ['lint'], /^oto: unknown command 'lint' \(Did you mean init\?\)\n$/],

@@ -1,6 +1,6 @@
 /** The `oto` command line: parsing with commander, errors as one line and exit code 2. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FAIL_ON, FORMATS, UserError, canonicalSeverity, oneLine, redactSecrets, secretsOf } from '@oto/core';
+import { FAIL_ON, FORMATS, UserError, canonicalSeverity, inertText, oneLine, redactSecrets, secretsOf } from '@oto/core';
 import type { CliIo } from './io';
 import { EXIT, runCheck } from './run-check';
 import type { CheckOptions } from './run-check';
@@ -133,7 +133,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Whoever wrote the message (oto, a driver, the user's code), it shows no secret of the URL given.
     const known = secretsOf(databaseUrlOf(argv));
     if (error instanceof UserError) {
-      io.stderr(`oto: ${redactSecrets(error.message, known)}\n`);
+      // One line whatever it names (a table or a file name may hold a line break).
+      io.stderr(`oto: ${inertText(redactSecrets(error.message, known))}\n`);
     } else {
       io.stderr(`oto: unexpected error: ${redactSecrets(oneLine(error), known)} (set OTO_DEBUG=1 for details)\n`);
       if (io.env.OTO_DEBUG) io.stderr(`${redactSecrets(String((error as Error)?.stack ?? error), known)}\n`);
