@@ -146,13 +146,14 @@ export function relationFieldLocator(files: ReadonlyMap<string, string> | undefi
   /** The expression declared at the owner's line: an `export const` initializer starting there. */
   const declarationAt = (owner: Origin): At | undefined => {
     const sf = source(owner.file);
-    if (!sf || !owner.line) return undefined;
+    const line = owner.line;
+    if (!sf || !line) return undefined;
     for (const statement of sf.statements) {
       if (!ts.isVariableStatement(statement)) continue;
       const first = sf.getLineAndCharacterOfPosition(statement.getStart(sf)).line + 1;
       const last = sf.getLineAndCharacterOfPosition(statement.getEnd()).line + 1;
-      if (owner.line < first || owner.line > last) continue;
-      const d = statement.declarationList.declarations.find((v) => sf.getLineAndCharacterOfPosition(v.getStart(sf)).line + 1 >= owner.line) ?? statement.declarationList.declarations[0];
+      if (line < first || line > last) continue;
+      const d = statement.declarationList.declarations.find((v) => sf.getLineAndCharacterOfPosition(v.getStart(sf)).line + 1 >= line) ?? statement.declarationList.declarations[0];
       return d?.initializer ? { file: owner.file, node: d.initializer } : undefined;
     }
     return undefined;
