@@ -90,3 +90,13 @@ export function addToOneLineObject(text: string, property: string): string | und
   const inner = text.replace(/^\{\s*|\s*\}$/g, '').replace(/,\s*$/, '');
   return inner === '' ? `{ ${property} }` : `{ ${inner}, ${property} }`;
 }
+
+/**
+ * `value` as a TypeScript string literal in the file's quotes: backslashes and the quote escaped,
+ * and every line terminator (a `'…'` string ends at \n, \r, U+2028 and U+2029) written as its escape.
+ */
+export function stringLiteral(value: string, quote: "'" | '"'): string {
+  if (quote === '"') return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  const escaped = value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  return `'${escaped.replace(/[\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+}

@@ -9,7 +9,7 @@
  */
 import { Node, Project, QuoteKind, SyntaxKind } from 'ts-morph';
 import type { ArrowFunction, CallExpression, Expression, ObjectLiteralExpression, SourceFile } from 'ts-morph';
-import { addToOneLineObject, editSources, fieldsOf } from '@oto/core';
+import { addToOneLineObject, editSources, fieldsOf, stringLiteral } from '@oto/core';
 import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdit, SourceEdits, SqlChange, Table } from '@oto/core';
 
 const DRIZZLE_ACTIONS: Record<ReferentialAction, string> = {
@@ -40,13 +40,10 @@ function columnsObject(node: Node): ObjectLiteralExpression | undefined {
   return undefined;
 }
 
-/** A single-quoted string ends at a line terminator: each one written as its escape. */
-const escapeLineEnds = (text: string) => text.replace(/[\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
 /** The quote the file writes strings with (the table's name literal's). */
 function quoteOf(call: CallExpression): (value: string) => string {
   const single = call.getArguments()[0]?.getText().startsWith("'") ?? false;
-  return (value) => (single ? `'${escapeLineEnds(value.replace(/\\/g, '\\\\').replace(/'/g, "\\'"))}'` : JSON.stringify(value));
+  return (value) => stringLiteral(value, single ? "'" : '"');
 }
 
 /**

@@ -65,6 +65,12 @@ describe('editTypeormSchema', () => {
       `${HEAD}@Entity('oto_passport')\n${BODY}`,
     ],
     [
+      'a name with line terminators and quotes: escaped in the file\'s quotes (a raw one would break the string)',
+      `${HEAD}@Entity()\n${BODY}`,
+      { kind: 'rename-table', table, to: "oto_\n\r\u2028'\\x" },
+      `${HEAD}@Entity('oto_\\u000a\\u000d\\u2028\\'\\\\x')\n${BODY}`,
+    ],
+    [
       'a unique rename: the name of its @Unique',
       `${HEAD}@Entity('passport')\n@Unique('passport_user', ['user'])\n${BODY}`,
       { kind: 'rename-unique', table, columns: ['user_id'], from: 'passport_user', to: 'oto_passport_user_id_key', keyKind: 'constraint' },

@@ -7,7 +7,7 @@
  */
 import { Node, Project } from 'ts-morph';
 import type { ClassDeclaration, Decorator, SourceFile } from 'ts-morph';
-import { addToOneLineObject, editSources, fieldsOf } from '@oto/core';
+import { addToOneLineObject, editSources, fieldsOf, stringLiteral } from '@oto/core';
 import type { PlannedChange, ReferentialAction, SchemaModel, SourceEdit, SourceEdits, SqlChange, Table } from '@oto/core';
 
 const TYPEORM_ACTIONS: Record<ReferentialAction, string> = {
@@ -29,7 +29,7 @@ interface Located {
 /** The quote the file writes strings with (the first string literal's). */
 function quoteOf(source: SourceFile): (value: string) => string {
   const double = /^[^'"]*"/.test(source.getFullText().replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''));
-  return (value) => (double ? JSON.stringify(value) : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+  return (value) => stringLiteral(value, double ? '"' : "'");
 }
 
 function locate(project: Project, table: Table & { readonly entity: string }, file: string, text: string): Located | { reason: string } {
