@@ -30,10 +30,28 @@ FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
 WHERE ${TABLES}
 ORDER BY m.name, f.id, f.seq`;
 
-/** The WHERE of `CREATE UNIQUE INDEX … WHERE predicate`. */
+/**
+ * The WHERE of `CREATE UNIQUE INDEX … WHERE predicate`: the first WHERE outside quotes, brackets
+ * and comments (an index, table or column may be named `[x where y]`: its WHERE is no clause).
+ */
 export function indexPredicate(sql: string | null): string | null {
-  const match = sql ? /\bwhere\b([\s\S]*)$/i.exec(sql) : null;
-  return match?.[1]?.trim().replace(/;$/, '') || null;
+  if (!sql) return null;
+  const closers: Readonly<Record<string, string>> = { "'": "'", '"': '"', '`': '`', '[': ']' };
+  for (let i = 0; i < sql.length; ) {
+    const c = sql[i]!;
+    const closer = closers[c];
+    if (closer) {
+      // A doubled quote inside stays inside ('it''s', "a""b"); a bracket has no escape.
+      let end = sql.indexOf(closer, i + 1);
+      while (end >= 0 && closer !== ']' && sql[end + 1] === closer) end = sql.indexOf(closer, end + 2);
+      if (end < 0) return null;
+      i = end + 1;
+    } else if (sql.startsWith('--', i)) i = sql.includes('\n', i) ? sql.indexOf('\n', i) : sql.length;
+    else if (sql.startsWith('/*', i)) i = sql.includes('*/', i + 2) ? sql.indexOf('*/', i + 2) + 2 : sql.length;
+    else if (/^where\b/i.test(sql.slice(i, i + 6)) && !/[\w$]/.test(sql[i - 1] ?? '')) return sql.slice(i + 5).trim().replace(/;$/, '') || null;
+    else i += /[\w$]/.test(c) ? (/^[\w$]+/.exec(sql.slice(i))?.[0].length ?? 1) : 1;
+  }
+  return null;
 }
 
 export async function readSqliteCatalog(client: SqlClient): Promise<Catalog> {
