@@ -9,8 +9,12 @@ import { foreignKey as foreignKeyV0, integer as integerV0, pgTable as pgTableV0,
 import { foreignKey, integer, pgTable, primaryKey, serial } from 'drizzle-orm-v1/pg-core';
 import { foreignKey as mysqlForeignKey, int, mysqlTable, primaryKey as mysqlPrimaryKey } from 'drizzle-orm-v1/mysql-core';
 import { foreignKey as sqliteForeignKey, integer as sqliteInteger, primaryKey as sqlitePrimaryKey, sqliteTable } from 'drizzle-orm-v1/sqlite-core';
+import { postgresTargets } from '../../database/src/testing/postgres-targets';
 import { ColumnNames, fromDrizzleTable } from './drizzle-tables';
-import { kitForeignKeyName, kitHash } from './drizzle-kit-names';
+import { kitColumnUniqueName, kitForeignKeyName, kitHash, pgIdentifier, pgObjectName } from './drizzle-kit-names';
+
+// Starts PGlite (and uses the server when OTO_TEST_PG_URL is set).
+jest.setTimeout(120_000);
 
 const LONG = 'a_very_long_table_name_for_testing_the_limit';
 const names = new ColumnNames();
@@ -108,4 +112,38 @@ describe('foreign key names under drizzle-orm 1.0', () => {
     const table = 'x'.repeat(50);
     expect(kitForeignKeyName('postgresql', { table, columns: ['a'], tableTo: 'users', columnsTo: ['id'] })).toBe(`${kitHash(`${table}_a_users_id_fkey`)}_fkey`);
   });
+});
+
+describe('the names PostgreSQL gives what drizzle-kit 1.0 writes', () => {
+  // (table, column): a bare UNIQUE / PRIMARY KEY, which PostgreSQL names itself, and a name written out.
+  const CASES = [
+    { name: 'short', table: 'forward_auth_settings', column: 'serverId' },
+    { name: 'the table is the longer: it is shortened', table: 'a_table_with_a_rather_long_name_for_testing_names', column: 'the_column_with_a_long_name' },
+    { name: 'the column is the longer', table: 'short_table', column: 'a_column_with_a_name_much_longer_than_its_table_name_is_ever' },
+    { name: 'both long: shortened in turn', table: 'a_table_name_of_forty_characters_exactly', column: 'a_column_name_of_forty_characters_exact' },
+    { name: 'multibyte: cut at a character’s end', table: 'tábla_ünïcödé_ñàmé_with_many_accented_létters', column: 'cölümn_ñàmé_ünïcödé' },
+  ];
+  for (const target of postgresTargets()) {
+    describe(target.name, () => {
+      const schema = `oto_j_names_${process.pid}`;
+      beforeAll(async () => (await target.client()).exec(`CREATE SCHEMA ${schema}`));
+      afterAll(async () => {
+        await (await target.client()).exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await target.close();
+      });
+      it.each(CASES)('$name', async ({ table, column }) => {
+        const client = await target.client();
+        const written = `${table}_${column}_written_out_unique`;
+        await client.exec(`CREATE TABLE ${schema}."${table}" ("id" integer PRIMARY KEY, "${column}" integer UNIQUE, "other" integer, CONSTRAINT "${written}" UNIQUE ("other"))`);
+        const rows = await client.query<{ conname: string; contype: string; column: string }>(
+          `SELECT c.conname, c.contype, a.attname AS "column" FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+           WHERE c.conrelid = '${schema}."${table}"'::regclass ORDER BY c.conname`,
+        );
+        const named = (type: string, col: string) => rows.find((r) => r.contype === type && r.column === col)?.conname;
+        expect(named('p', 'id')).toBe(pgObjectName(table, undefined, 'pkey'));
+        expect(named('u', column)).toBe(kitColumnUniqueName('postgresql', table, column));
+        expect(named('u', 'other')).toBe(pgIdentifier(written));
+      });
+    });
+  }
 });

@@ -9,7 +9,7 @@ import { CasingCache } from 'drizzle-orm/casing';
 import { getTableConfig as mysqlTableConfig, MySqlDialect, MySqlTable } from 'drizzle-orm/mysql-core';
 import { getTableConfig as pgTableConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteTableConfig, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { kitForeignKeyName, kitPrimaryKeyName } from './drizzle-kit-names';
+import { kitColumnUniqueName, kitForeignKeyName, kitIndexName, kitPrimaryKeyName, kitUniqueName, pgObjectName } from './drizzle-kit-names';
 
 export type Casing = 'snake_case' | 'camelCase';
 
@@ -34,7 +34,8 @@ interface TableConfig {
   readonly foreignKeys: readonly DrizzleForeignKey[];
   /** `isNameExplicit` only on drizzle-orm 1.0's keys. */
   readonly primaryKeys: readonly { readonly columns: readonly Column[]; readonly isNameExplicit?: boolean; getName(): string | undefined }[];
-  readonly uniqueConstraints: readonly { readonly columns: readonly Column[]; getName(): string | undefined }[];
+  /** `isNameExplicit` only on drizzle-orm 1.0's uniques. */
+  readonly uniqueConstraints: readonly { readonly columns: readonly Column[]; readonly isNameExplicit?: boolean; getName(): string | undefined }[];
 }
 interface IndexConfig {
   readonly name?: string;
@@ -57,6 +58,7 @@ interface ColumnFields {
   readonly notNull: boolean;
   readonly primary: boolean;
   readonly isUnique: boolean;
+  /** Always set by drizzle-orm 0.x; drizzle-orm 1.0 leaves an unnamed `.unique()` unnamed. */
   readonly uniqueName?: string;
   readonly columnType: string;
   readonly table: DrizzleTable;
@@ -136,7 +138,8 @@ export function fromDrizzleTable(table: DrizzleTable, dialect: Dialect, names: C
 
   let primaryKey: PrimaryKey | undefined;
   const columnPk = config.columns.filter((c) => fields(c).primary);
-  const defaultPkName = dialect === 'postgresql' ? `${config.name}_pkey` : dialect === 'mysql' ? 'PRIMARY' : undefined;
+  // A column's PRIMARY KEY is written bare: PostgreSQL names it itself.
+  const defaultPkName = dialect === 'postgresql' ? pgObjectName(config.name, undefined, 'pkey') : dialect === 'mysql' ? 'PRIMARY' : undefined;
   if (columnPk.length > 0) {
     primaryKey = { ...(defaultPkName ? { name: defaultPkName } : {}), columns: names.all(columnPk) };
   } else if (config.primaryKeys[0]) {
@@ -150,11 +153,12 @@ export function fromDrizzleTable(table: DrizzleTable, dialect: Dialect, names: C
   const uniques: UniqueKey[] = [];
   for (const c of config.columns) {
     if (!fields(c).isUnique) continue;
-    const name = fields(c).uniqueName;
+    const name = fields(c).uniqueName ?? kitColumnUniqueName(dialect, config.name, names.of(c));
     uniques.push({ ...(name ? { name } : {}), columns: [names.of(c)], kind: constraintKind });
   }
   for (const u of config.uniqueConstraints) {
-    const name = u.getName();
+    const ormName = u.getName();
+    const name = u.isNameExplicit === false && ormName ? kitUniqueName(dialect, names.all(u.columns), ormName) : ormName;
     uniques.push({ ...(name ? { name } : {}), columns: names.all(u.columns), kind: constraintKind });
   }
   for (const { config: index } of config.indexes) {
@@ -165,8 +169,9 @@ export function fromDrizzleTable(table: DrizzleTable, dialect: Dialect, names: C
       return column ? names.of(column) : c.name;
     });
     const expression = plain.length < index.columns.length;
+    const name = index.name ?? (expression ? undefined : kitIndexName(dialect, config.name, columnsOfIndex));
     uniques.push({
-      ...(index.name ? { name: index.name } : {}),
+      ...(name ? { name } : {}),
       columns: columnsOfIndex,
       kind: 'index',
       ...(index.where ? { where: renderSql(index.where, dialect) } : {}),
