@@ -8,7 +8,7 @@
  * index back as backing the filter; the edited source evaluates to the same predicate and name.
  */
 import { findFilterKey, planSqlChanges, check, resolveConfig, renderSql, conventionUniqueName } from '@oto/core';
-import type { Diagnostic, SchemaModel, SqlDialect, Table } from '@oto/core';
+import type { Diagnostic, SchemaModel, SqlChange, SqlDialect, Table } from '@oto/core';
 import { connect, introspect } from '@oto/database';
 import type { SqlClient } from '@oto/database';
 import { defineRelations } from 'drizzle-orm-v1';
@@ -160,7 +160,7 @@ describe('hostile filter values in the schema source oto fix edits', () => {
     const changes = models.map((m, i) => {
       const [planned] = planOf(m, 'postgresql', 'schema').changes;
       expect(planned?.change).toMatchObject({ kind: 'add-unique', where: expect.any(String) });
-      return { change: { ...planned!.change, name: `oto_${HOSTILE[i]}` } as typeof planned.change, findings: [{ ruleId: 'x' } as Diagnostic] };
+      return { change: { ...planned!.change, name: `oto_${HOSTILE[i]}` } as SqlChange, findings: [{ ruleId: 'x' } as Diagnostic] };
     });
     const result = editDrizzleSchema({ ...models[0]!, tables: [...models[0]!.tables.filter((t) => t.name === 'users'), ...tables] }, changes, () => source);
     expect(result.setAside).toEqual([]);
