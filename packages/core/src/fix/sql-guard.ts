@@ -33,11 +33,6 @@ export interface SqlGuard {
   readonly carriedOn?: string;
 }
 
-/** A string literal, escaped for the dialect (quote.ts: a backslash reads as itself under every setting). */
-export function sqlLiteral(dialect: SqlDialect, text: string): string {
-  return quoteLiteral(dialect, text);
-}
-
 interface Check {
   readonly kind: 'duplicates' | 'nulls';
   readonly table: TableRef;
@@ -67,7 +62,7 @@ function checkQuery(dialect: SqlDialect, check: Check): string {
   const q = (name: string) => quoteIdentifier(dialect, name);
   const table = quoteTable(dialect, check.table);
   const cols = check.columns.map(q);
-  const label = sqlLiteral(dialect, checkLabel(check));
+  const label = quoteLiteral(dialect, checkLabel(check));
   if (check.kind === 'nulls') {
     const where = cols.map((c) => `${c} IS NULL`).join(' OR ');
     const count = dialect === 'postgresql' ? 'count(*)::text' : dialect === 'mysql' ? 'CAST(COUNT(*) AS CHAR)' : 'CAST(count(*) AS TEXT)';
@@ -120,7 +115,7 @@ function postgresGuard(queries: readonly string[], readOnly: boolean): SqlGuard 
   const declare = ['DECLARE', "  problems text := '';", '  found text;', 'BEGIN'];
   const checks = queries.map((query) => `  found := (${query});\n  IF found IS NOT NULL THEN problems := problems || E'\\n  ' || found; END IF;`);
   if (!readOnly) {
-    const statement = dollarQuoted([...declare, ...checks, "  IF problems <> '' THEN", `    RAISE EXCEPTION '${STOP}%', problems USING HINT = ${sqlLiteral('postgresql', HINT)};`, '  END IF;', 'END']);
+    const statement = dollarQuoted([...declare, ...checks, "  IF problems <> '' THEN", `    RAISE EXCEPTION '${STOP}%', problems USING HINT = ${quoteLiteral('postgresql', HINT)};`, '  END IF;', 'END']);
     return { start: [], statements: [statement], text: statement, end: [] };
   }
   // A session setting made inside the block that raises would be undone with it: the first block
@@ -135,7 +130,7 @@ function postgresGuard(queries: readonly string[], readOnly: boolean): SqlGuard 
   const raise = dollarQuoted([
     'BEGIN',
     "  IF current_setting('oto.guard_problems', true) <> '' THEN",
-    `    RAISE EXCEPTION '${STOP}%', current_setting('oto.guard_problems') USING HINT = ${sqlLiteral('postgresql', READ_ONLY_HINT)};`,
+    `    RAISE EXCEPTION '${STOP}%', current_setting('oto.guard_problems') USING HINT = ${quoteLiteral('postgresql', READ_ONLY_HINT)};`,
     '  END IF;',
     'END',
   ]);
@@ -154,7 +149,7 @@ function mysqlGuard(queries: readonly string[], runner: SqlRunner): SqlGuard {
     '  DECLARE found TEXT DEFAULT NULL;',
     ...checks,
     "  IF problems <> '' THEN",
-    `    SET problems = CONCAT(${sqlLiteral('mysql', STOP)}, problems);`,
+    `    SET problems = CONCAT(${quoteLiteral('mysql', STOP)}, problems);`,
     // MySQL commits each DDL statement: a CLI that carries on (--force) meets a read-only session.
     ...(cli ? ['    SET SESSION TRANSACTION READ ONLY;'] : []),
     "    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = problems;",
@@ -192,7 +187,7 @@ function sqliteGuard(queries: readonly string[], hold: boolean): SqlGuard {
     ...queries.map((query) => `INSERT INTO ${problems} ${query};`),
     ...held,
     `CREATE TEMP TABLE "oto_abort" ("problems" TEXT NOT NULL);`,
-    `CREATE TEMP TRIGGER "oto_abort_raise" BEFORE INSERT ON "oto_abort" BEGIN SELECT RAISE(ABORT, ${sqlLiteral('sqlite', STOP)} || ' ' || NEW."problems"); END;`,
+    `CREATE TEMP TRIGGER "oto_abort_raise" BEFORE INSERT ON "oto_abort" BEGIN SELECT RAISE(ABORT, ${quoteLiteral('sqlite', STOP)} || ' ' || NEW."problems"); END;`,
     `INSERT INTO ${abort} ${nonEmpty(`SELECT group_concat("problem", '; ') AS p, count(*) AS c FROM ${problems}`)};`,
     `DROP TABLE ${abort};`,
     `DROP TABLE ${problems};`,
