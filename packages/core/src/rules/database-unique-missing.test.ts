@@ -19,6 +19,11 @@ const filtered = (dialect: SchemaModel['dialect'] = 'postgresql') => {
   return { ...m, relations: m.relations.map((r) => ({ ...r, filter: { text: '{"deletedAt":{"isNull":true}}', sql: '"deleted_at" IS NULL' } })) };
 };
 const filteredTables = (uniques: Table['uniques']) => tablesOf(filtered(), (t) => (t.name === 'profile' ? { ...t, uniques } : t));
+/** A unique named past PostgreSQL's 63 bytes, and the name PostgreSQL keeps for it (its first 63 bytes, whole characters: é is two). */
+const LONG = `profile_${'é'.repeat(30)}_users_id_key`;
+const CUT = `profile_${'é'.repeat(27)}`;
+const longDeclared = userProfile({ uniques: [{ name: LONG, columns: ['users_id'], kind: 'constraint' }] });
+const longIn = (name: string) => tablesOf(longDeclared, (t) => (t.name === 'profile' ? { ...t, uniques: [{ name, columns: ['users_id'], kind: 'constraint' as const }] } : t));
 const mysql = (facts: ReturnType<typeof database>) => ({ ...facts, label: 'mysql://oto@localhost/app', model: { ...facts.model, dialect: 'mysql' as const } });
 
 testRule(databaseUniqueMissing, {
@@ -63,6 +68,7 @@ testRule(databaseUniqueMissing, {
       database: database(filteredTables([])),
     },
     { name: 'a filtered one-to-one, no database to compare with', model: filtered() },
+    { name: 'a name past 63 bytes, as PostgreSQL cut it: the name the schema wrote', model: longDeclared, database: database(longIn(CUT)) },
   ],
   invalid: [
     {
@@ -108,6 +114,12 @@ testRule(databaseUniqueMissing, {
       name: 'the same columns under another name: a note, not an error',
       model: declared,
       database: database(withUniques([{ name: 'profile_user_unique', columns: ['users_id'], kind: 'constraint' }])),
+      errors: [{ messageId: 'otherName', severity: 'info' }],
+    },
+    {
+      name: 'a name past 63 bytes that the database keeps under another name',
+      model: longDeclared,
+      database: database(longIn(`${CUT}_x`)),
       errors: [{ messageId: 'otherName', severity: 'info' }],
     },
     {

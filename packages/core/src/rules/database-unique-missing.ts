@@ -1,6 +1,7 @@
 import { findFilterKey } from '../analysis';
 import type { AnalyzedDatabase, AnalyzedRelation, DatabaseRelation } from '../analysis';
 import { columnsLabel } from '../model';
+import { keptIdentifier } from '../sql';
 import { databaseLabel, keyLabel, linkData, oneToOnesInDatabase } from './database-data';
 import { createRule } from './rule';
 import type { RuleReport } from './rule';
@@ -73,8 +74,9 @@ export const databaseUniqueMissing = createRule({
             fix: { kind: 'add-unique', scope: 'database', table: dependentRef(r), columns: r.backing.columns, ...(name ? { name } : {}), keyKind: r.backing.index ? 'index' : 'constraint' },
           });
         }
-      } else if (r.backing.kind === 'unique' && actual.backing.kind === 'unique' && r.backing.name && actual.backing.name && r.backing.name !== actual.backing.name) {
-        // A primary key is the primary key whatever its name (MySQL calls every one PRIMARY).
+      } else if (r.backing.kind === 'unique' && actual.backing.kind === 'unique' && r.backing.name && actual.backing.name && keptIdentifier(r.backing.name, database.facts.model.dialect) !== actual.backing.name) {
+        // A primary key is the primary key whatever its name (MySQL calls every one PRIMARY); a name
+        // PostgreSQL cut to 63 bytes is the name the schema wrote.
         report({
           messageId: 'otherName',
           data: { ...data, actual: keyLabel(actual.backing), fk: columnsLabel(actual.table.name, actual.backing.columns) },

@@ -27,3 +27,19 @@ export function fitIdentifier(name: string, dialect: string): string {
   }
   return head + suffix;
 }
+
+/**
+ * The name the database keeps for `name` written as it is: PostgreSQL cuts a name past 63 bytes
+ * to its first 63 (at a character boundary), silently; MySQL refuses one past 64 characters, so
+ * it keeps every name it accepts whole.
+ */
+export function keptIdentifier(name: string, dialect: string): string {
+  const limit = LIMITS[dialect];
+  if (!limit || limit.unit !== 'bytes' || size(name, 'bytes') <= limit.max) return name;
+  let kept = '';
+  for (const char of name) {
+    if (size(kept + char, 'bytes') > limit.max) break;
+    kept += char;
+  }
+  return kept;
+}
