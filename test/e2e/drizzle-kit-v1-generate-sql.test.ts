@@ -7,11 +7,10 @@
  *   generate` finds no change, `drizzle-kit check` passes, and `oto check --migrations` replays the
  *   folder (PGlite; SQLite in memory; the MariaDB server of OTO_TEST_MYSQL_URL, when set, in a
  *   scratch database).
- * drizzle-kit is spawned as little as that takes, two at a time: the parity cases of a dialect are
- * two migrations (every added key, NOT NULL and ON DELETE in one; every rename, with its hints, in the
- * other), each `init` is generated once and its folder copied, and independent runs start in beforeAll.
+ * drizzle-kit runs as few times as that takes, two at a time: a dialect's parity cases are a few
+ * migrations of several changes each, each schema's `init` is generated once and its folder copied,
+ * and the runs that wait for no oto step start together in the first beforeAll.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SqlChange } from '@oto/core';
@@ -21,6 +20,7 @@ import { oto } from '../../packages/cli/src/testing/run-oto';
 import { nextV1Snapshot } from '../../packages/cli/src/drizzle-kit-v1-snapshot';
 import type { StoredSnapshot } from '../../packages/cli/src/drizzle-kit-v1-snapshot';
 import { installed, ROOT } from '../support/paths';
+import { kitRunner, startedTogether } from '../support/drizzle-kit-runs';
 
 jest.setTimeout(240_000);
 
@@ -33,53 +33,15 @@ const projects = tempProjects('drizzle-kit-v1-sql');
 const project = (name: string, files: Record<string, string>) =>
   projects(name, files, { 'drizzle-orm': installed('drizzle-orm', V1), 'drizzle-kit': installed('drizzle-kit', V1) });
 
-interface KitRun {
-  readonly status: number | null;
-  readonly output: string;
-}
-
-/** At most two drizzle-kit runs at a time (a 7 MB bundle each, on a 2-core machine). */
-let running = 0;
-const waiting: (() => void)[] = [];
-async function drizzleKit(cwd: string, ...args: string[]): Promise<KitRun> {
-  if (running >= 2) await new Promise<void>((go) => waiting.push(go));
-  running += 1;
-  try {
-    return await new Promise<KitRun>((done, fail) => {
-      const child = spawn(process.execPath, [KIT, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-      child.on('error', fail);
-      child.on('close', (status) => done({ status, output }));
-    });
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
-  }
-}
+const drizzleKit = kitRunner(KIT);
+const later = startedTogether();
 
 /** A project with these files and a copy of `from`'s drizzle folder. */
-function copied(from: string, name: string, files: Record<string, string>, filter?: (p: string) => boolean): string {
+function copied(from: string, name: string, files: Record<string, string>): string {
   const dir = project(name, files);
-  fs.cpSync(path.join(from, 'drizzle'), path.join(dir, 'drizzle'), { recursive: true, ...(filter ? { filter } : {}) });
+  fs.cpSync(path.join(from, 'drizzle'), path.join(dir, 'drizzle'), { recursive: true });
   return dir;
 }
-
-/**
- * Work started together in the file's first beforeAll (two drizzle-kit runs at a time), each run
- * once: `later(() => …)` is a thunk whose promise every caller shares.
- */
-const started: (() => Promise<unknown>)[] = [];
-function later<T>(work: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  const get = () => (promise ??= work());
-  started.push(get);
-  return get;
-}
-beforeAll(async () => {
-  await Promise.allSettled(started.map((get) => get()));
-});
 
 /** A project whose first migration, `init`, drizzle-kit writes (once: copy it with `copied`). */
 function initialised(name: string, files: Record<string, string>): () => Promise<string> {
