@@ -96,7 +96,8 @@ const hint = (kind: string, from: string, to: string, table?: string) => ({ type
  * drizzle-kit's SQLite snapshot leaves the column's UNIQUE out) and the `renames` (the uniques'
  * first, then their table's; drizzle-kit wants the uniques' hints on the table's new name). On
  * PostgreSQL the table's rename is a migration of its own: in one diff with it drizzle-kit keys a
- * unique's rename on the table's new name, oto (its deltas in its changes' order) on the old one.
+ * unique's rename on the table's new name, oto on the old one, its rename first (deltas are applied
+ * in order: drizzle-kit reads both to the same model), so the two diffs differ though both are right.
  */
 const CASES: readonly {
   readonly name: string;
