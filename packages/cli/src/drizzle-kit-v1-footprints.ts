@@ -7,7 +7,7 @@
  * counts as idempotent carry `sqlHash`, the hash of the SQL drizzle-kit writes for them, so that
  * the same change on two branches is one change, not a conflict. Nodes and SQL as drizzle-kit
  * 1.0.0-rc.5 writes them (checked against its own snapshots in
- * test/e2e/drizzle-kit-v1-generate-sql.test.ts). Pure.
+ * test/e2e/drizzle-kit-v1-snapshot-parity.test.ts). Pure.
  */
 import { createHash } from 'node:crypto';
 import { rowKey } from './drizzle-kit-v1-ddl';
