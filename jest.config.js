@@ -10,6 +10,8 @@ module.exports = {
   // processes they spawn and the servers they query, and on a machine busy with other work two
   // workers get twice the share of its cores. The tests share no database, folder or port.
   maxWorkers: 2,
+  // CI unset, in jest's own process (so in every worker and what it spawns) and in each file's copy of process.env.
+  globalSetup: '<rootDir>/test/support/same-env-everywhere.js',
   // CI unset; better-sqlite3's native errors made in each file's own realm (jest loads the addon once per worker).
   setupFiles: ['<rootDir>/test/support/same-env-everywhere.js', '<rootDir>/test/support/sqlite-errors-per-file.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
