@@ -35,13 +35,13 @@ export type DatabasePlan =
   | { readonly kind: 'compare'; read(declared: SchemaModel): Promise<DatabaseFacts> };
 
 /**
- * The extensions a folder of TypeORM migration classes creates, read from their source text (the
- * SQL is in string literals there), so the embedded PGlite loads them before TypeORM runs them.
+ * The extensions a folder of TypeORM migration classes and the preludes create, read from their
+ * source text (the SQL is in string literals there), so the embedded PGlite loads them before
+ * TypeORM runs them.
  */
-function typeormExtensions(dir: string | undefined): string[] {
-  if (!dir) return [];
-  const files = fs.readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts'));
-  return files.flatMap((f) => databaseModule().createdExtensions(fs.readFileSync(path.join(dir, f), 'utf8')));
+function typeormExtensions(dir: string | undefined, preludes: readonly { sql: string }[]): string[] {
+  const files = dir ? fs.readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')) : [];
+  return databaseModule().extensionsCreatedBy([...files.map((f) => fs.readFileSync(path.join(dir!, f), 'utf8')), ...preludes.map((p) => p.sql)]);
 }
 
 /** TypeORM migration classes replayed by the TypeORM source, into a fresh scratch database. */
@@ -51,7 +51,7 @@ function typeormReplay(dir: string | undefined, label: string, options: Database
     ...(dir ? { dir } : {}),
     async open(dialect: Dialect) {
       const preludes = await replayPreludes(cwd, options.config);
-      const extensions = databaseUrl ? [] : typeormExtensions(dir);
+      const extensions = databaseUrl ? [] : typeormExtensions(dir, preludes);
       const target = await databaseModule().openReplayTarget({ dialect, cwd, ...(databaseUrl ? { databaseUrl } : { extensions }) });
       const recorder = new (databaseModule().MigrationRecorder)(target.client.dialect, label);
       let ran = 0;

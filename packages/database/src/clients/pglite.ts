@@ -8,10 +8,13 @@ import { pgliteExtensions } from './pglite-extensions';
 import type { SqlClient } from './sql-client';
 
 /**
- * The contrib extensions migrations commonly create (`CREATE EXTENSION "uuid-ossp"` and the like),
- * always loaded; a replay adds the others its migrations create (see pglite-extensions.ts).
+ * The contrib extensions migrations commonly create (`CREATE EXTENSION "uuid-ossp"` and the like):
+ * loaded into a database the user names (a `pglite:` folder or `pglite:memory:`), whose extensions
+ * oto cannot know, and into a replay whose migrations create one by a name built at run time. A
+ * scratch replay otherwise loads exactly the extensions its migrations and preludes create: PGlite
+ * unpacks each extension it is given as it starts, and these ten take as long as the start itself.
  */
-const CONTRIB = ['uuid-ossp', 'pgcrypto', 'citext', 'hstore', 'pg_trgm', 'ltree', 'btree_gin', 'btree_gist', 'fuzzystrmatch', 'unaccent'] as const;
+export const COMMON_EXTENSIONS: readonly string[] = ['uuid-ossp', 'pgcrypto', 'citext', 'hstore', 'pg_trgm', 'ltree', 'btree_gin', 'btree_gist', 'fuzzystrmatch', 'unaccent'];
 
 /** The installed PGlite's version (its clusters are for it alone). */
 function pgliteVersion(): string {
@@ -41,13 +44,13 @@ function startingCluster(file: string | undefined): Blob | undefined {
 }
 
 /**
- * A PGlite (real PostgreSQL in WebAssembly) with the common contrib extensions and `extensions`
- * (SQL names; those this PGlite does not ship are left out): fresh in memory (started from the
- * empty cluster initdb made once, see pglite-cluster.ts), or in a data folder (which only this
- * PGlite version may open).
+ * A PGlite (real PostgreSQL in WebAssembly) with `extensions` (SQL names; those this PGlite does
+ * not ship are left out): fresh in memory (started from the empty cluster initdb made once, see
+ * pglite-cluster.ts), or in a data folder (which only this PGlite version may open; with the
+ * common extensions too, which its tables may use).
  */
 export async function createPglite(dataDir?: string, extensions: readonly string[] = []): Promise<PGlite> {
-  const options = { extensions: pgliteExtensions([...CONTRIB, ...extensions]) };
+  const options = { extensions: pgliteExtensions(dataDir ? [...COMMON_EXTENSIONS, ...extensions] : extensions) };
   if (dataDir) return PGlite.create({ ...options, dataDir });
   const dir = otoCacheDir();
   const file = dir === undefined ? undefined : clusterFile(dir, pgliteVersion());
@@ -100,7 +103,7 @@ export const PGLITE_MEMORY = ':memory:';
  * empty database in a missing one, and oto would report against it), or `pglite:memory:`.
  */
 export async function openPgliteFolder(file: string, shown: string): Promise<PGlite> {
-  if (file === PGLITE_MEMORY) return createPglite();
+  if (file === PGLITE_MEMORY) return createPglite(undefined, COMMON_EXTENSIONS);
   if (!fs.existsSync(file)) {
     throw new UserError(`PGlite database ${shown}: no such folder: give the data folder of a PGlite database, or pglite:memory: for an empty one in memory`);
   }

@@ -6,7 +6,8 @@
 import { tempProjects } from '../../../core/src/testing/temp-projects';
 import { shippedExtensions } from '../clients/pglite-extensions';
 import { connect } from '../connect';
-import { createdExtensions } from './embedded-extensions';
+import { COMMON_EXTENSIONS } from '../clients/pglite';
+import { createdExtensions, extensionsCreatedBy } from './embedded-extensions';
 import { readMigrationFolder } from './migration-folder';
 import { replayMigrationFolder } from './replay-folder';
 
@@ -45,6 +46,29 @@ describe('extensions on embedded PGlite', () => {
     // In a TypeORM migration's source: the quotes escaped in a string literal, SQL quoted after it.
     expect(createdExtensions('await q.query("CREATE EXTENSION IF NOT EXISTS \\"isn\\"");\nawait q.query(`CREATE TABLE "t" ("a" int)`);')).toEqual(['isn']);
   });
+
+  it.each([
+    ['named in SQL', ['CREATE EXTENSION citext;', 'create extension if not exists "uuid-ossp";'], ['citext', 'uuid-ossp']],
+    ['named twice, and in a TypeORM source', ['CREATE EXTENSION citext;', 'await q.query("CREATE EXTENSION IF NOT EXISTS \\"citext\\"");'], ['citext']],
+    ['none', ['CREATE TABLE t (a int);'], []],
+    ['a name built at run time: the common ones too', ['await q.query(`CREATE EXTENSION IF NOT EXISTS "${name}"`);', 'CREATE EXTENSION isn;'], [...COMMON_EXTENSIONS, 'isn']],
+  ])('the extensions a scratch PGlite gets for scripts %s', (_, texts, expected) => {
+    expect(extensionsCreatedBy(texts)).toEqual(expected);
+  });
+
+  it('loads only what the migrations create: a type of an extension they never create fails as on a server', async () => {
+    const { dir, folder: migrations } = folder('uncreated', { 'migrations/001.sql': 'CREATE TABLE person (id int PRIMARY KEY, email citext UNIQUE);' });
+    await expect(replayMigrationFolder(migrations, { schemaDialect: 'postgresql', label: 'migrations', cwd: dir })).rejects.toThrow(
+      'migrations: migration 001 fails on embedded PGlite: type "citext" does not exist',
+    );
+  }, 120_000);
+
+  it('loads the extensions a prelude creates', async () => {
+    const { dir, folder: migrations } = folder('prelude', { 'migrations/001.sql': 'CREATE TABLE person (id int PRIMARY KEY, email citext UNIQUE);' });
+    const preludes = [{ label: 'prelude ext.sql', sql: 'CREATE EXTENSION citext;' }];
+    const facts = await replayMigrationFolder(migrations, { schemaDialect: 'postgresql', label: 'migrations', cwd: dir, preludes });
+    expect(facts.model.tables[0]!.uniques.map((u) => u.columns)).toEqual([['email']]);
+  }, 120_000);
 
   it('loads a shipped extension the migrations create, shims pgvector, and keeps the keys exact', async () => {
     const { dir, folder: migrations } = folder('vector', {

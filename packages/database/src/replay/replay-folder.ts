@@ -4,7 +4,7 @@ import type { Bounds } from '../clients/postgres';
 import type { MigrationFolder } from './migration-folder';
 import { replaySqlMigrations } from './replay';
 import { openReplayTarget } from './replay-target';
-import { forEmbeddedPglite } from './embedded-extensions';
+import { extensionsCreatedBy, forEmbeddedPglite } from './embedded-extensions';
 import type { Prelude } from './preludes';
 
 /** The dialect to replay in: the folder's own when it says, which must agree with the schema's. */
@@ -22,7 +22,7 @@ export async function replayMigrationFolder(
   options: { schemaDialect: Dialect; label: string; cwd: string; databaseUrl?: string; bounds?: Bounds; preludes?: readonly Prelude[] },
 ): Promise<DatabaseFacts> {
   const dialect = replayDialect(folder, options.schemaDialect, options.label);
-  // Into embedded PGlite: the extensions the migrations create, pgvector shimmed. A server given
+  // Into embedded PGlite: the extensions the migrations and preludes create, pgvector shimmed. A server given
   // with --database-url runs the migrations unchanged.
   const embedded = !options.databaseUrl && (dialect === 'postgresql' || dialect === 'cockroachdb') ? forEmbeddedPglite(folder) : undefined;
   const target = await openReplayTarget({
@@ -30,7 +30,7 @@ export async function replayMigrationFolder(
     cwd: options.cwd,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.bounds ? { bounds: options.bounds } : {}),
-    ...(embedded ? { extensions: embedded.extensions } : {}),
+    ...(embedded ? { extensions: [...embedded.extensions, ...extensionsCreatedBy((options.preludes ?? []).map((p) => p.sql))] } : {}),
     ...(folder.engine === 'libsql' && !options.databaseUrl ? { libsql: true } : {}),
   });
   try {
