@@ -5,23 +5,25 @@
  * the database then needs nothing more from oto (a second plan is empty), every declared
  * one-to-one has its backing key, and on PostgreSQL every required side is NOT NULL and no NOT NULL
  * key is SET NULL on delete. With a duplicate key in the data the migration stops before any
- * change, naming the key. PGlite always, the PostgreSQL server when OTO_TEST_PG_URL is set, SQLite,
- * and MySQL/MariaDB when OTO_TEST_MYSQL_URL is set.
+ * change, naming the key.
+ *
+ * The property, run by two files that jest runs side by side: sql-round-trip-embedded.test.ts
+ * (PGlite, SQLite) and sql-round-trip-servers.test.ts (the PostgreSQL server when OTO_TEST_PG_URL
+ * is set, MySQL/MariaDB when OTO_TEST_MYSQL_URL is set). OTO_PROPERTY_RUNS sets the runs per
+ * database (100, fast-check's own default; more for a deeper run).
  */
 import fc from 'fast-check';
 import { check, conventionUniqueName, findBackingKey, planSqlChanges, renderSql, resolveConfig, tableFinder } from '@oto/core';
 import type { DatabaseFacts, SchemaModel, SqlDialect, SqlPlan } from '@oto/core';
 import { connect, databaseFacts } from '@oto/database';
 import type { SqlClient } from '@oto/database';
-import { inFreshSchema, postgresTargets } from '../../packages/database/src/testing/postgres-targets';
+import { inFreshSchema } from '../../packages/database/src/testing/postgres-targets';
+import type { PostgresTarget } from '../../packages/database/src/testing/postgres-targets';
 import { sqliteClient } from '../../packages/database/src/clients/sqlite';
 import { ddl, rows, scenarios } from './random-schema';
 import type { Scenario } from './random-schema';
 
-// Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
-jest.setTimeout(120_000);
-
-const RUNS = Number(process.env.OTO_PROPERTY_RUNS ?? 200);
+export const RUNS = Number(process.env.OTO_PROPERTY_RUNS ?? 100);
 const config = resolveConfig({}, 'test');
 
 function plan(dialect: SqlDialect, model: SchemaModel, facts: DatabaseFacts): SqlPlan {
@@ -63,12 +65,12 @@ function ownTables(facts: DatabaseFacts): DatabaseFacts['model']['tables'] {
 }
 
 /** What the runs exercised: a property over schemas that never need a change, or never stop, proves little. */
-interface Seen {
+export interface Seen {
   changed: number;
   stopped: number;
 }
 
-async function roundTrip(client: SqlClient, dialect: SqlDialect, scenario: Scenario, duplicate: boolean, seen: Seen): Promise<void> {
+export async function roundTrip(client: SqlClient, dialect: SqlDialect, scenario: Scenario, duplicate: boolean, seen: Seen): Promise<void> {
   for (const statement of [...ddl(scenario, dialect), ...rows(scenario, dialect, duplicate)]) await client.exec(statement);
   const before = await databaseFacts(client, scenario.model);
   const first = plan(dialect, scenario.model, before);
@@ -114,62 +116,69 @@ async function roundTrip(client: SqlClient, dialect: SqlDialect, scenario: Scena
   }
 }
 
-describe.each(postgresTargets())('SQL fixes round trip on $name', (target) => {
-  afterAll(() => target.close());
+/** The property on each PostgreSQL target (PGlite, the server). */
+export function postgresRoundTrips(targets: readonly PostgresTarget[]): void {
+  describe.each(targets)('SQL fixes round trip on $name', (target) => {
+    afterAll(() => target.close());
 
-  it(`leaves nothing to fix and stops on duplicates, over ${RUNS} random schemas`, async () => {
-    const client = await target.client();
-    const seen: Seen = { changed: 0, stopped: 0 };
-    await fc.assert(
-      fc.asyncProperty(scenarios, fc.boolean(), (scenario, duplicate) => inFreshSchema(client, () => roundTrip(client, 'postgresql', scenario, duplicate, seen))),
-      { numRuns: RUNS },
-    );
-    expect(seen.changed).toBeGreaterThan(RUNS / 4);
-    expect(seen.stopped).toBeGreaterThan(RUNS / 10);
-  }, 600_000);
-});
+    it(`leaves nothing to fix and stops on duplicates, over ${RUNS} random schemas`, async () => {
+      const client = await target.client();
+      const seen: Seen = { changed: 0, stopped: 0 };
+      await fc.assert(
+        fc.asyncProperty(scenarios, fc.boolean(), (scenario, duplicate) => inFreshSchema(client, () => roundTrip(client, 'postgresql', scenario, duplicate, seen))),
+        { numRuns: RUNS },
+      );
+      expect(seen.changed).toBeGreaterThan(RUNS / 4);
+      expect(seen.stopped).toBeGreaterThan(RUNS / 10);
+    }, 600_000);
+  });
+}
 
-describe('SQL fixes round trip on SQLite', () => {
-  it(`leaves nothing to fix and stops on duplicates, over ${RUNS} random schemas`, async () => {
-    const seen: Seen = { changed: 0, stopped: 0 };
-    await fc.assert(
-      fc.asyncProperty(scenarios, fc.boolean(), async (scenario, duplicate) => {
-        const client = sqliteClient(':memory:', 'in-memory SQLite', 10_000);
-        try {
-          await client.exec('PRAGMA foreign_keys = ON');
-          await roundTrip(client, 'sqlite', scenario, duplicate, seen);
-        } finally {
-          await client.close();
-        }
-      }),
-      { numRuns: RUNS },
-    );
-    expect(seen.changed).toBeGreaterThan(RUNS / 4);
-    expect(seen.stopped).toBeGreaterThan(RUNS / 10);
-  }, 600_000);
-});
-
-const MYSQL_URL = process.env['OTO_TEST_MYSQL_URL'];
-
-(MYSQL_URL ? describe : describe.skip)('SQL fixes round trip on MySQL/MariaDB', () => {
-  it(`leaves nothing to fix and stops on duplicates, over ${RUNS} random schemas`, async () => {
-    const client = await connect(MYSQL_URL!, { cwd: process.cwd() });
-    const seen: Seen = { changed: 0, stopped: 0 };
-    try {
+/** The property on in-memory SQLite. */
+export function sqliteRoundTrip(): void {
+  describe('SQL fixes round trip on SQLite', () => {
+    it(`leaves nothing to fix and stops on duplicates, over ${RUNS} random schemas`, async () => {
+      const seen: Seen = { changed: 0, stopped: 0 };
       await fc.assert(
         fc.asyncProperty(scenarios, fc.boolean(), async (scenario, duplicate) => {
-          // MySQL refuses to create ON DELETE SET NULL over a NOT NULL column: no such database exists.
-          fc.pre(scenario.pairs.every((p) => p.onDelete !== 'set-null' || (!p.notNull && !p.sharedKey)));
-          await client.exec('DROP DATABASE IF EXISTS oto_round_trip; CREATE DATABASE oto_round_trip CHARACTER SET utf8mb4; USE oto_round_trip');
-          await roundTrip(client, 'mysql', scenario, duplicate, seen);
+          const client = sqliteClient(':memory:', 'in-memory SQLite', 10_000);
+          try {
+            await client.exec('PRAGMA foreign_keys = ON');
+            await roundTrip(client, 'sqlite', scenario, duplicate, seen);
+          } finally {
+            await client.close();
+          }
         }),
         { numRuns: RUNS },
       );
-      await client.exec('DROP DATABASE IF EXISTS oto_round_trip');
-    } finally {
-      await client.close();
-    }
-    expect(seen.changed).toBeGreaterThan(RUNS / 4);
-    expect(seen.stopped).toBeGreaterThan(RUNS / 10);
-  }, 600_000);
-});
+      expect(seen.changed).toBeGreaterThan(RUNS / 4);
+      expect(seen.stopped).toBeGreaterThan(RUNS / 10);
+    }, 600_000);
+  });
+}
+
+/** The property on a MySQL/MariaDB server (skipped without its URL). */
+export function mysqlRoundTrip(MYSQL_URL: string | undefined): void {
+  (MYSQL_URL ? describe : describe.skip)('SQL fixes round trip on MySQL/MariaDB', () => {
+    it(`leaves nothing to fix and stops on duplicates, over ${RUNS} random schemas`, async () => {
+      const client = await connect(MYSQL_URL!, { cwd: process.cwd() });
+      const seen: Seen = { changed: 0, stopped: 0 };
+      try {
+        await fc.assert(
+          fc.asyncProperty(scenarios, fc.boolean(), async (scenario, duplicate) => {
+            // MySQL refuses to create ON DELETE SET NULL over a NOT NULL column: no such database exists.
+            fc.pre(scenario.pairs.every((p) => p.onDelete !== 'set-null' || (!p.notNull && !p.sharedKey)));
+            await client.exec('DROP DATABASE IF EXISTS oto_round_trip; CREATE DATABASE oto_round_trip CHARACTER SET utf8mb4; USE oto_round_trip');
+            await roundTrip(client, 'mysql', scenario, duplicate, seen);
+          }),
+          { numRuns: RUNS },
+        );
+        await client.exec('DROP DATABASE IF EXISTS oto_round_trip');
+      } finally {
+        await client.close();
+      }
+      expect(seen.changed).toBeGreaterThan(RUNS / 4);
+      expect(seen.stopped).toBeGreaterThan(RUNS / 10);
+    }, 600_000);
+  });
+}
