@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { transformSync } from '@swc/core';
+import type * as Swc from '@swc/core';
 import { shownPath } from '@oto/core';
 import picomatch from 'picomatch';
 import { MissingModulesError } from './missing-modules';
@@ -99,10 +99,14 @@ export function loadFailureOf(error: unknown): LoadFailure | undefined {
 
 type Compile = (code: string, filename: string) => string;
 
+/** swc's native binding, loaded when a first module is compiled (not by a run that loads none). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const swc = (): typeof Swc => require('@swc/core') as typeof Swc;
+
 function swcCompile(code: string, filename: string): string {
   const ext = path.extname(filename);
   const typescript = TS_EXTENSIONS.includes(ext);
-  return transformSync(code, {
+  return swc().transformSync(code, {
     filename,
     swcrc: false,
     configFile: false,

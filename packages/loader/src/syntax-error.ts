@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseSync } from '@swc/core';
+import type * as Swc from '@swc/core';
 
 export interface SyntaxErrorAt {
   readonly file: string;
@@ -36,6 +36,9 @@ function parseSource(file: string): SyntaxErrorAt | undefined {
   } catch {
     return undefined;
   }
+  // swc's native binding, loaded when a file failed to load (not at start-up).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseSync } = require('@swc/core') as typeof Swc;
   try {
     const typescript = TS.test(file);
     parseSync(code, typescript ? { syntax: 'typescript', tsx: file.endsWith('x'), decorators: true } : { syntax: 'ecmascript', decorators: true });
