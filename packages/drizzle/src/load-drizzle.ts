@@ -13,19 +13,9 @@ import { globSync } from 'tinyglobby';
 import { z } from 'zod';
 import type { DrizzleExport, UnresolvedRelation } from './from-drizzle';
 import { fromDrizzle } from './from-drizzle';
+import { findDrizzleConfig } from './drizzle-config-files';
 import { exportedDeclarations } from './source-text';
 import { OTO_OPTIONS, parseWithOtoOptions } from './with-oto-marks';
-
-/** The files drizzle-kit looks for when no `--config` is given, in its order. */
-export const DRIZZLE_CONFIG_FILES = [
-  'drizzle.config.ts',
-  'drizzle.config.mts',
-  'drizzle.config.cts',
-  'drizzle.config.js',
-  'drizzle.config.mjs',
-  'drizzle.config.cjs',
-  'drizzle.config.json',
-];
 
 const SCHEMA_EXTENSIONS = ['ts', 'mts', 'cts', 'tsx', 'js', 'mjs', 'cjs'];
 
@@ -69,11 +59,6 @@ export interface LoadedDrizzleModel {
   readonly unresolved: readonly UnresolvedRelation[];
   /** Options given to `withOto` in the drizzle config, validated, if it uses it. */
   readonly withOtoOptions?: OtoConfig;
-}
-
-/** drizzle.config.* in `cwd`, the way drizzle-kit finds it; undefined when there is none. */
-export function findDrizzleConfig(cwd: string): string | undefined {
-  return DRIZZLE_CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => fs.existsSync(f));
 }
 
 function readDrizzleConfig(file: string, cwd: string, loader: ModuleLoader): { config: DrizzleConfig; withOto?: OtoConfig } {
