@@ -31,7 +31,7 @@ import type { RelationFilter } from './relation-filter';
 import { relationFilter } from './relation-filter';
 import { groupKeys } from './relation-groups';
 import { isRelationsV2Config, readRelationsV2 } from './relations-v2';
-import { relationFieldLocator } from './relation-field-locator';
+import { lazyRelationFieldLocator } from './lazy-relation-field-locator';
 import { locateTableParts } from './source-text';
 
 /** A value one of the schema's modules exports, and where it is declared. */
@@ -151,7 +151,7 @@ export function fromDrizzle(input: DrizzleSchemaInput): DrizzleModel {
     throw new UserError(`${files.join(', ') || 'schema'}: drizzle cannot read the relations() declarations: ${oneLine(error)}; fix them as drizzle's relational queries would need`);
   }
 
-  const locate = relationFieldLocator(input.files);
+  const locate = lazyRelationFieldLocator(input.files);
   const declarations: Declaration[] = [];
   const unresolved: UnresolvedRelation[] = [];
   for (const tableConfig of Object.values(config.tables) as TableRelationalConfig[]) {

@@ -8,4 +8,4 @@ export { renderTypeormAccessors } from './accessors/render-typeorm-accessors';
 export type { TypeormAccessorsInput } from './accessors/render-typeorm-accessors';
 export { generateTypeormAccessors, renderTypeormAccessorsFile } from './accessors/generate-typeorm-accessors';
 export type { GenerateTypeormAccessorsOptions } from './accessors/generate-typeorm-accessors';
-export { editTypeormSchema } from './fix/edit-typeorm-schema';
+export { editTypeormSchema } from './fix/lazy-edit-typeorm-schema';
