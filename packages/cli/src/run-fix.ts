@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import type * as Diff from 'diff';
 import { readFileSnapshot, setAsideLines, shownPath, UserError } from '@oto/core';
 import type { FileSnapshot, PlannedChange, SchemaModel, SourceEdits } from '@oto/core';
 import { drizzleAdapter, prismaAdapter, typeormAdapter } from './adapters';
@@ -51,8 +51,11 @@ export async function runFix(options: FixOptions, io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const writes = [...edits.files].map(([file, text]) => ({ file: resolve(file), label: shown(file), text, expected: read.get(file)! }));
-  if (options.dryRun) for (const w of writes) io.stdout(createTwoFilesPatch(`a/${w.label}`, `b/${w.label}`, w.expected.text, w.text));
-  else {
+  if (options.dryRun) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createTwoFilesPatch } = require('diff') as typeof Diff; // a patch is shown by `oto fix --dry-run` only
+    for (const w of writes) io.stdout(createTwoFilesPatch(`a/${w.label}`, `b/${w.label}`, w.expected.text, w.text));
+  } else {
     writeFixFiles(writes, journal);
     for (const w of writes) io.stdout(`oto: fixed ${w.label}\n`);
   }

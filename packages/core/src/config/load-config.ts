@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cosmiconfig } from 'cosmiconfig';
+import type * as Cosmiconfig from 'cosmiconfig';
 import { UserError, oneLine } from '../errors';
 import { watchedLoad } from '../load-watch';
 import { shownPath } from '../shown-path';
@@ -19,7 +19,9 @@ export interface LoadedConfig {
 
 const SEARCH_PLACES = ['package.json', '.otorc', '.otorc.json', 'oto.config.json', 'oto.config.ts', 'oto.config.js', 'oto.config.cjs', 'oto.config.mjs'];
 
-const explorer = () => cosmiconfig('oto', { searchStrategy: 'project', searchPlaces: SEARCH_PLACES, ignoreEmptySearchPlaces: false });
+/** cosmiconfig (with its parsers) loaded when a config is first looked for, not by `oto --help`. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const explorer = () => (require('cosmiconfig') as typeof Cosmiconfig).cosmiconfig('oto', { searchStrategy: 'project', searchPlaces: SEARCH_PLACES, ignoreEmptySearchPlaces: false });
 
 const isDirectory = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
 

@@ -4,7 +4,7 @@
  * edit left keeping its own line ending, and a line the edit added or changed taking the file's
  * usual one (CRLF in a CRLF file), so that a mixed file stays exactly as mixed as it was.
  */
-import { diffArrays } from 'diff';
+import type * as Diff from 'diff';
 
 const BOM = '\uFEFF';
 
@@ -73,6 +73,8 @@ export function restoreLayout(original: string, edited: string): string {
     removed = { lines: [], endings: [] };
     added = [];
   };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { diffArrays } = require('diff') as typeof Diff;
   for (const part of diffArrays([...before.lines], after)) {
     if (part.removed) {
       removed.lines.push(...part.value);
