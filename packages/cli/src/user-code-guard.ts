@@ -3,28 +3,11 @@
  * sources, configs): `process.exit` from that code, an exception thrown from its timers, a promise
  * it rejects that nobody awaits, and a wait that can never end (a promise that never settles) each
  * end the run with one line naming the file being loaded, and exit code 2. The loaders mark their
- * loads (`watchedLoad`); the supervisor (`supervise.ts`) hears of each load's start and end through
- * `announce`, to bound it in time.
+ * loads (`watchedLoad`, @oto/core's, which @oto/loader re-exports: the watch is set without loading
+ * the loader, which a Prisma run never needs); the supervisor (`supervise.ts`) hears of each load's
+ * start and end through `announce`, to bound it in time.
  */
-import { isMissingPackage, oneLine, redactUrls } from '@oto/core';
-
-type SetLoadWatch = typeof import('@oto/loader').setLoadWatch;
-
-/**
- * @oto/loader's load watch. The loader is an optional peer (@oto/drizzle and @oto/typeorm bring
- * it; a Prisma-only install has no user code to load): without it there is nothing to watch.
- */
-function setLoadWatch(...args: Parameters<SetLoadWatch>): void {
-  let loader: { setLoadWatch: SetLoadWatch };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loader = require('@oto/loader') as { setLoadWatch: SetLoadWatch };
-  } catch (error) {
-    if (isMissingPackage(error, '@oto/loader')) return;
-    throw error;
-  }
-  loader.setLoadWatch(...args);
-}
+import { oneLine, redactUrls, setLoadWatch } from '@oto/core';
 
 /** What the child tells its supervisor: a load starts or ends. */
 export type LoadAnnouncement = { readonly begin: string } | { readonly end: string };
