@@ -51,8 +51,9 @@ function typeormReplay(dir: string | undefined, label: string, options: Database
     ...(dir ? { dir } : {}),
     async open(dialect: Dialect) {
       const preludes = await replayPreludes(cwd, options.config);
-      const extensions = databaseUrl ? [] : typeormExtensions(dir, preludes);
-      const target = await databaseModule().openReplayTarget({ dialect, cwd, ...(databaseUrl ? { databaseUrl } : { extensions }) });
+      // The extensions matter to PGlite (embedded or a pglite: URL); a server runs the migrations as they are.
+      const extensions = typeormExtensions(dir, preludes);
+      const target = await databaseModule().openReplayTarget({ dialect, cwd, extensions, ...(databaseUrl ? { databaseUrl } : {}) });
       const recorder = new (databaseModule().MigrationRecorder)(target.client.dialect, label);
       let ran = 0;
       try {

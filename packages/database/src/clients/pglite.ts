@@ -4,15 +4,15 @@ import * as zlib from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { UserError } from '@oto/core';
 import { clusterFile, dropCachedCluster, otoCacheDir, readCachedCluster, writeCachedCluster } from './pglite-cluster';
-import { pgliteExtensions } from './pglite-extensions';
+import { pgliteExtensions, shippedExtensions } from './pglite-extensions';
 import type { SqlClient } from './sql-client';
 
 /**
  * The contrib extensions migrations commonly create (`CREATE EXTENSION "uuid-ossp"` and the like):
- * loaded into a database the user names (a `pglite:` folder or `pglite:memory:`), whose extensions
- * oto cannot know, and into a replay whose migrations create one by a name built at run time. A
- * scratch replay otherwise loads exactly the extensions its migrations and preludes create: PGlite
- * unpacks each extension it is given as it starts, and these ten take as long as the start itself.
+ * loaded into a replay whose migrations create one by a name built at run time (a TypeORM
+ * migration), which no reading of the source can know. Otherwise a PGlite gets exactly the
+ * extensions it needs: PGlite unpacks each extension it is given as it starts, and these ten take
+ * as long as the start itself.
  */
 export const COMMON_EXTENSIONS: readonly string[] = ['uuid-ossp', 'pgcrypto', 'citext', 'hstore', 'pg_trgm', 'ltree', 'btree_gin', 'btree_gist', 'fuzzystrmatch', 'unaccent'];
 
@@ -44,14 +44,37 @@ function startingCluster(file: string | undefined): Blob | undefined {
 }
 
 /**
+ * The PGlite of a data folder, with `extensions` and those its database has (`pg_extension`): the
+ * catalog is read without them, but a query on their types (a duplicate count over a citext
+ * column) needs them loaded, and PGlite loads extensions only as it starts, so a database with
+ * extensions is opened a second time with them.
+ */
+async function openDataDir(dataDir: string, extensions: readonly string[]): Promise<PGlite> {
+  const db = await PGlite.create({ extensions: pgliteExtensions(extensions), dataDir });
+  let installed: string[];
+  try {
+    installed = (await db.query<{ extname: string }>(`SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'`)).rows.map((r) => r.extname);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const wanted = new Set(extensions);
+  const shipped = shippedExtensions();
+  const more = installed.filter((name) => shipped.has(name) && !wanted.has(name));
+  if (more.length === 0) return db;
+  await db.close();
+  return PGlite.create({ extensions: pgliteExtensions([...extensions, ...more]), dataDir });
+}
+
+/**
  * A PGlite (real PostgreSQL in WebAssembly) with `extensions` (SQL names; those this PGlite does
  * not ship are left out): fresh in memory (started from the empty cluster initdb made once, see
  * pglite-cluster.ts), or in a data folder (which only this PGlite version may open; with the
- * common extensions too, which its tables may use).
+ * extensions its database has too).
  */
 export async function createPglite(dataDir?: string, extensions: readonly string[] = []): Promise<PGlite> {
-  const options = { extensions: pgliteExtensions(dataDir ? [...COMMON_EXTENSIONS, ...extensions] : extensions) };
-  if (dataDir) return PGlite.create({ ...options, dataDir });
+  if (dataDir) return openDataDir(dataDir, extensions);
+  const options = { extensions: pgliteExtensions(extensions) };
   const dir = otoCacheDir();
   const file = dir === undefined ? undefined : clusterFile(dir, pgliteVersion());
   const known = startingCluster(file);
@@ -103,7 +126,7 @@ export const PGLITE_MEMORY = ':memory:';
  * empty database in a missing one, and oto would report against it), or `pglite:memory:`.
  */
 export async function openPgliteFolder(file: string, shown: string): Promise<PGlite> {
-  if (file === PGLITE_MEMORY) return createPglite(undefined, COMMON_EXTENSIONS);
+  if (file === PGLITE_MEMORY) return createPglite();
   if (!fs.existsSync(file)) {
     throw new UserError(`PGlite database ${shown}: no such folder: give the data folder of a PGlite database, or pglite:memory: for an empty one in memory`);
   }

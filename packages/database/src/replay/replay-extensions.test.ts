@@ -6,7 +6,7 @@
 import { tempProjects } from '../../../core/src/testing/temp-projects';
 import { shippedExtensions } from '../clients/pglite-extensions';
 import { connect } from '../connect';
-import { COMMON_EXTENSIONS } from '../clients/pglite';
+import { COMMON_EXTENSIONS, createPglite } from '../clients/pglite';
 import { createdExtensions, extensionsCreatedBy } from './embedded-extensions';
 import { readMigrationFolder } from './migration-folder';
 import { replayMigrationFolder } from './replay-folder';
@@ -94,6 +94,33 @@ describe('extensions on embedded PGlite', () => {
     const facts = await replayMigrationFolder(migrations, { schemaDialect: 'postgresql', label: 'migrations', cwd: dir });
     expect(facts.model.tables[0]!.uniques.map((u) => u.columns)).toEqual([['code']]);
     expect(facts.warnings).toBeUndefined();
+  }, 120_000);
+
+  it('into a pglite: URL as into the embedded one: the extensions the migrations create, pgvector shimmed', async () => {
+    const { dir, folder: migrations } = folder('url', {
+      'migrations/migration_lock.toml': LOCK,
+      'migrations/20240101000000_init/migration.sql': INIT,
+      'migrations/20240102000000_mail/migration.sql': 'CREATE EXTENSION citext; ALTER TABLE "Owner" ADD COLUMN "email" citext UNIQUE;',
+    });
+    for (const databaseUrl of ['pglite:memory:', `pglite:${dir}/scratch`]) {
+      const facts = await replayMigrationFolder(migrations, { schemaDialect: 'postgresql', label: 'migrations', cwd: dir, databaseUrl });
+      expect(facts.model.tables.find((t) => t.name === 'Owner')!.uniques.map((u) => u.columns)).toEqual([['email']]);
+      expect(facts.warnings).toHaveLength(1);
+    }
+  }, 120_000);
+
+  it("a PGlite data folder opens with the extensions its database has (a citext comparison needs citext's functions)", async () => {
+    const data = `${projects('folder', { 'README.md': 'a PGlite data folder below\n' })}/data`;
+    const made = await createPglite(data, ['citext']);
+    await made.exec("CREATE EXTENSION citext; CREATE TABLE person (email citext); INSERT INTO person VALUES ('A@x'), ('a@X');");
+    await made.close();
+    const db = await createPglite(data);
+    try {
+      const groups = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM person GROUP BY email');
+      expect(groups.rows).toEqual([{ n: 2 }]);
+    } finally {
+      await db.close();
+    }
   }, 120_000);
 
   it('an extension PGlite does not ship: one line that says what to do', async () => {

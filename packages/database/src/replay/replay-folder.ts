@@ -4,6 +4,7 @@ import type { Bounds } from '../clients/postgres';
 import type { MigrationFolder } from './migration-folder';
 import { replaySqlMigrations } from './replay';
 import { openReplayTarget } from './replay-target';
+import { parseDatabaseUrl } from '../connect';
 import { extensionsCreatedBy, forEmbeddedPglite } from './embedded-extensions';
 import type { Prelude } from './preludes';
 
@@ -22,9 +23,10 @@ export async function replayMigrationFolder(
   options: { schemaDialect: Dialect; label: string; cwd: string; databaseUrl?: string; bounds?: Bounds; preludes?: readonly Prelude[] },
 ): Promise<DatabaseFacts> {
   const dialect = replayDialect(folder, options.schemaDialect, options.label);
-  // Into embedded PGlite: the extensions the migrations and preludes create, pgvector shimmed. A server given
-  // with --database-url runs the migrations unchanged.
-  const embedded = !options.databaseUrl && (dialect === 'postgresql' || dialect === 'cockroachdb') ? forEmbeddedPglite(folder) : undefined;
+  // Into PGlite (embedded, or a pglite: URL): the extensions the migrations and preludes create,
+  // pgvector shimmed. A server given with --database-url runs the migrations unchanged.
+  const intoPglite = options.databaseUrl ? parseDatabaseUrl(options.databaseUrl, options.cwd).kind === 'pglite' : true;
+  const embedded = intoPglite && (dialect === 'postgresql' || dialect === 'cockroachdb') ? forEmbeddedPglite(folder) : undefined;
   const target = await openReplayTarget({
     dialect,
     cwd: options.cwd,

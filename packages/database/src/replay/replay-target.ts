@@ -9,7 +9,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { PGlite } from '@electric-sql/pglite';
 import { UserError, oneLine } from '@oto/core';
 import type { Dialect } from '@oto/core';
-import { COMMON_EXTENSIONS, createPglite, pgliteClient, PGLITE_MEMORY } from '../clients/pglite';
+import { createPglite, pgliteClient, PGLITE_MEMORY } from '../clients/pglite';
 import { libsqlClient } from '../clients/libsql';
 import { sqliteClient } from '../clients/sqlite';
 import type { SqlClient } from '../clients/sql-client';
@@ -59,7 +59,7 @@ export async function openReplayTarget(options: {
   databaseUrl?: string;
   cwd: string;
   bounds?: Bounds;
-  /** Extensions (SQL names) the embedded PGlite loads (those the migrations and preludes create); a `pglite:` database the common ones too. */
+  /** Extensions (SQL names) a PGlite loads: those the migrations and preludes create (a `pglite:` folder's database adds its own). */
   extensions?: readonly string[];
   /** SQLite migrations written for libSQL: replayed in an in-memory libSQL. */
   libsql?: boolean;
@@ -73,7 +73,7 @@ export async function openReplayTarget(options: {
       let db: PGlite;
       try {
         // A replay may build its scratch database in a new folder (asked for by naming it); a live check may not.
-        db = await (parsed.file === PGLITE_MEMORY ? createPglite(undefined, [...COMMON_EXTENSIONS, ...(options.extensions ?? [])]) : createPglite(parsed.file, options.extensions));
+        db = await createPglite(parsed.file === PGLITE_MEMORY ? undefined : parsed.file, options.extensions);
       } catch (error) {
         throw new UserError(`cannot open PGlite database ${shown}: ${oneLine(error)}`);
       }
