@@ -19,6 +19,8 @@ module.exports = {
   moduleNameMapper: {
     '^@oto/(core|prisma|drizzle|loader|typeorm|database|runtime|usage)$': '<rootDir>/packages/$1/src',
     '^@oto/cli$': '<rootDir>/packages/cli/src',
+    // A package's subpath export, to its source as well (not the built dist).
+    '^@oto/drizzle/config-files$': '<rootDir>/packages/drizzle/src/drizzle-config-files',
     // Node's ESM style `./x.js` for `./x.ts` (the examples' node16 resolution): jest resolves `./x` to either.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

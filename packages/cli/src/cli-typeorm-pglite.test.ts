@@ -84,6 +84,27 @@ describe('oto check --typeorm --migrations into embedded PGlite', () => {
   }, 180_000);
 });
 
+describe('oto check --typeorm --migrations: the extensions TypeORM creates itself', () => {
+  it('a generated uuid column: TypeORM creates uuid-ossp as it connects, and the migration calling uuid_generate_v4() replays', async () => {
+    const dir = project('typeorm-uuid');
+    fs.writeFileSync(
+      path.join(dir, 'src/entities.ts'),
+      ENTITIES.replace("import { Column, Entity,", "import { Column, Entity, Generated,").replace(
+        "  @Column({ name: 'member_id' }) memberId!: number;",
+        "  @Column({ name: 'member_id' }) memberId!: number;\n  @Column() @Generated('uuid') token!: string;",
+      ),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'src/migration/1700000000000-Init.ts'),
+      MIGRATION.replace('"member_id" integer NOT NULL,', '"member_id" integer NOT NULL, "token" uuid NOT NULL DEFAULT uuid_generate_v4(),'),
+    );
+    const { code, stdout, stderr } = await oto(dir, 'check', '--typeorm', 'src/data-source.ts', '--migrations', 'src/migration', '--format', 'json');
+    expect(stderr).toBe('');
+    expect((JSON.parse(stdout) as { diagnostics: { ruleId: string }[] }).diagnostics.map((d) => d.ruleId)).toEqual(['database-unique-missing']);
+    expect(code).toBe(1);
+  }, 180_000);
+});
+
 describe('oto check --typeorm --migrations on Supabase', () => {
   /** The member row is the auth user's: the migration references auth.users. */
   const supabase = (name: string, config: object) => {

@@ -35,13 +35,13 @@ export type DatabasePlan =
   | { readonly kind: 'compare'; read(declared: SchemaModel): Promise<DatabaseFacts> };
 
 /**
- * The extensions a folder of TypeORM migration classes and the preludes create, read from their
- * source text (the SQL is in string literals there), so the embedded PGlite loads them before
- * TypeORM runs them.
+ * The extensions a PGlite needs for a TypeORM replay: those a folder of migration classes and the
+ * preludes create, read from their source text (the SQL is in string literals there), and those
+ * TypeORM may create itself (see extensionsForTypeorm), loaded before TypeORM runs.
  */
 function typeormExtensions(dir: string | undefined, preludes: readonly { sql: string }[]): string[] {
   const files = dir ? fs.readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')) : [];
-  return databaseModule().extensionsCreatedBy([...files.map((f) => fs.readFileSync(path.join(dir!, f), 'utf8')), ...preludes.map((p) => p.sql)]);
+  return databaseModule().extensionsForTypeorm([...files.map((f) => fs.readFileSync(path.join(dir!, f), 'utf8')), ...preludes.map((p) => p.sql)]);
 }
 
 /** TypeORM migration classes replayed by the TypeORM source, into a fresh scratch database. */

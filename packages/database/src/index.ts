@@ -16,4 +16,4 @@ export type { Query } from './replay/replay';
 export { replayDialect, replayMigrationFolder } from './replay/replay-folder';
 export { preludeAdvice, readPreludes, SHIPPED_PRELUDES } from './replay/preludes';
 export type { Prelude } from './replay/preludes';
-export { extensionsCreatedBy } from './replay/embedded-extensions';
+export { extensionsCreatedBy, extensionsForTypeorm } from './replay/embedded-extensions';

@@ -38,6 +38,23 @@ export function extensionsCreatedBy(texts: Iterable<string>): string[] {
   return [...new Set([...(unnamed ? COMMON_EXTENSIONS : []), ...names])];
 }
 
+/**
+ * The extensions TypeORM itself creates as it connects (its `installExtensions`, on by default),
+ * from the entities' column types: uuid-ossp or pgcrypto for generated uuids, citext, hstore,
+ * cube, ltree, btree_gist for exclusion constraints. No migration's text says so.
+ */
+const TYPEORM_CREATES = ['uuid-ossp', 'pgcrypto', 'citext', 'hstore', 'cube', 'ltree', 'btree_gist'];
+
+/**
+ * The extensions to give a scratch PGlite for a TypeORM replay: those its migration sources and
+ * preludes create (`extensionsCreatedBy`), the ones TypeORM creates on connect, and the common ones
+ * (its migrations may come from globs oto does not read, and a migration may catch a failed
+ * CREATE EXTENSION and carry on).
+ */
+export function extensionsForTypeorm(texts: Iterable<string>): string[] {
+  return [...new Set([...COMMON_EXTENSIONS, ...TYPEORM_CREATES, ...extensionsCreatedBy(texts)])];
+}
+
 export interface EmbeddedReplay {
   /** The folder to replay: the same, or with its pgvector statements shimmed. */
   readonly folder: MigrationFolder;
