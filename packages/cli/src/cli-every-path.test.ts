@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { oto } from './testing/run-oto';
+import { TYPEORM_USER_PROFILE } from './testing/user-profile-sources';
 
 // Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -30,22 +31,6 @@ export const usersRelations = relations(users, ({ one }) => ({ profile: one(prof
 export const profilesRelations = relations(profiles, ({ one }) => ({
   user: one(users, { fields: [profiles.userId], references: [users.id] }),
 }));
-`;
-const ENTITY = `import { Column, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
-
-@Entity('app_user')
-export class User {
-  @PrimaryGeneratedColumn() id!: number;
-}
-
-@Entity('profile')
-export class Profile {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ name: 'user_id' }) userId!: number;
-  @OneToOne(() => User)
-  @JoinColumn({ name: 'user_id' })
-  user!: User;
-}
 `;
 const dataSource = (type: string) =>
   `import { DataSource } from 'typeorm';\nimport { Profile, User } from './entities';\nexport default new DataSource({ type: '${type}', database: 'app.db', entities: [User, Profile] });\n`;
@@ -83,7 +68,7 @@ describe('every CLI path ends with its result or one error line', () => {
     'project',
     {
       'src/schema.ts': DRIZZLE,
-      'src/entities.ts': ENTITY,
+      'src/entities.ts': TYPEORM_USER_PROFILE,
       'src/data-source.ts': dataSource('postgres'),
       'src/sqlite-source.ts': dataSource('better-sqlite3'),
       'migrations/1700000000000-init.ts': MIGRATION,

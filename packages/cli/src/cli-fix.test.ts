@@ -13,6 +13,7 @@ import { runCli } from './cli';
 import { JOURNAL_FILE, writeJournal } from './fix-journal';
 import type { CliIo } from './io';
 import { expectInputError, oto } from './testing/run-oto';
+import { PRISMA_USER_PROFILE } from './testing/user-profile-sources';
 
 // Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -104,22 +105,6 @@ describe('oto fix', () => {
   }, 60_000);
 });
 
-/** A one-to-one Prisma accepts (with its unique), not named by the oto_ convention: --renames fixes it. */
-const PRISMA_SCHEMA = `datasource db {
-  provider = "postgresql"
-}
-
-model User {
-  id      Int      @id
-  profile Profile?
-}
-
-model Profile {
-  id     Int  @id
-  userId Int  @unique
-  user   User @relation(fields: [userId], references: [id], onDelete: Cascade)
-}
-`;
 const TYPEORM_USER = `import { Entity, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Profile } from './profile';
@@ -191,7 +176,7 @@ describe('oto fix keeps what is the user\'s', () => {
   // layout, written to the link's target. (Prisma's parser refuses a BOM: its schema has none.)
   it.each<[string, Record<string, string>, string, string[], boolean]>([
     ['Drizzle', { 'src/schema.ts': SCHEMA, 'drizzle.config.ts': "export default { schema: './src/schema.ts', dialect: 'postgresql' };\n" }, 'src/schema.ts', [], true],
-    ['Prisma', { 'prisma/schema.prisma': PRISMA_SCHEMA }, 'prisma/schema.prisma', ['--prisma', 'prisma/schema.prisma', '--renames'], false],
+    ['Prisma', { 'prisma/schema.prisma': PRISMA_USER_PROFILE }, 'prisma/schema.prisma', ['--prisma', 'prisma/schema.prisma', '--renames'], false],
     ['TypeORM', { 'src/entity/user.ts': TYPEORM_USER, 'src/entity/profile.ts': TYPEORM_PROFILE, 'src/data-source.ts': TYPEORM_DATA_SOURCE }, 'src/entity/profile.ts', ['--typeorm', 'src/data-source.ts', '--renames'], true],
   ])('%s: keeps CRLF, the BOM and the mode of a schema reached through a symbolic link, and the link', async (orm, files, schema, args, bom) => {
     const make = (name: string) => projects(`${orm}-${name}`, { ...files, 'package.json': JSON.stringify({ oto: { naming: 'prefix' } }) }, LINKS);

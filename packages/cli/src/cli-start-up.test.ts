@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
+import { PRISMA_USER_PROFILE, TYPEORM_USER_PROFILE } from './testing/user-profile-sources';
 
 // Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -64,22 +65,6 @@ async function run(cwd: string, args: readonly string[]): Promise<{ code: number
 const among = (loaded: readonly string[], names: readonly string[]) =>
   loaded.filter((p) => names.some((n) => (n.endsWith('/') ? p.startsWith(n) : p === n)));
 
-const PRISMA = `datasource db {
-  provider = "postgresql"
-}
-
-model User {
-  id      Int      @id
-  profile Profile?
-}
-
-model Profile {
-  id     Int  @id
-  userId Int  @unique @map("user_id")
-  user   User @relation(fields: [userId], references: [id])
-}
-`;
-
 const DRIZZLE = `import { relations } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 
@@ -89,24 +74,7 @@ export const usersRelations = relations(users, ({ one }) => ({ profile: one(prof
 export const profilesRelations = relations(profiles, ({ one }) => ({ user: one(users, { fields: [profiles.userId], references: [users.id] }) }));
 `;
 
-const TYPEORM = `import { Column, DataSource, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
-
-@Entity('app_user')
-export class User {
-  @PrimaryGeneratedColumn() id!: number;
-}
-
-@Entity('profile')
-export class Profile {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ name: 'user_id' }) userId!: number;
-  @OneToOne(() => User)
-  @JoinColumn({ name: 'user_id' })
-  user!: User;
-}
-
-export default new DataSource({ type: 'postgres', entities: [User, Profile] });
-`;
+const TYPEORM = `${TYPEORM_USER_PROFILE.replace("import { Column, Entity,", "import { Column, DataSource, Entity,")}\nexport default new DataSource({ type: 'postgres', entities: [User, Profile] });\n`;
 
 /** What no run needs unless it reads that ORM's schema, checks usage or compiles code. */
 const DRIZZLE_ONLY = ['drizzle-orm', 'drizzle-kit'];
@@ -116,7 +84,7 @@ const USAGE = ['@oto/usage', 'ts-morph', '@ts-morph/common', 'typescript'];
 
 describe('a run of the oto bin loads only what it uses', () => {
   it('a Prisma check: no drizzle-orm, ts-morph, TypeScript, typeorm, @oto/usage, swc or loader', async () => {
-    const dir = projects('prisma', { 'package.json': '{}', 'prisma/schema.prisma': PRISMA });
+    const dir = projects('prisma', { 'package.json': '{}', 'prisma/schema.prisma': PRISMA_USER_PROFILE });
     const { code, stdout, stderr, loaded } = await run(dir, ['check', '--format', 'json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -154,7 +122,7 @@ describe('a run of the oto bin loads only what it uses', () => {
   });
 
   it.each([[['--help']], [['--version']], [['check', '--no-such-flag']]])('oto %j: no adapter, loader, database, config search or diff', async (args) => {
-    const dir = projects(`flags-${args.join('').replace(/\W/g, '')}`, { 'package.json': '{}', 'prisma/schema.prisma': PRISMA });
+    const dir = projects(`flags-${args.join('').replace(/\W/g, '')}`, { 'package.json': '{}', 'prisma/schema.prisma': PRISMA_USER_PROFILE });
     const { loaded } = await run(dir, args);
     expect(loaded).toContain('@oto/cli');
     const oto = ['@oto/prisma', '@oto/drizzle', '@oto/typeorm', '@oto/usage', '@oto/loader', '@oto/database'];
