@@ -24,6 +24,9 @@ export interface ReplayTarget {
   close(): Promise<void>;
 }
 
+/** Connections the replay's socket server takes at once. */
+const SOCKET_CONNECTIONS = 8;
+
 function embeddedPostgres(db: PGlite, label = 'embedded PGlite'): ReplayTarget {
   const client = pgliteClient(db, { label });
   let server: PGLiteSocketServer | undefined;
@@ -31,7 +34,11 @@ function embeddedPostgres(db: PGlite, label = 'embedded PGlite'): ReplayTarget {
     client,
     async url() {
       if (!server) {
-        server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+        // More than one connection: the server's default of one refuses a client's next connection
+        // until it has seen the last one close, which a reconnecting pool (TypeORM's, after an error
+        // or between runs) can beat on a busy machine ("Connection terminated unexpectedly").
+        // PGlite runs one query at a time whatever the count; a transaction keeps its connection's.
+        server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: SOCKET_CONNECTIONS });
         await server.start();
       }
       return `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
