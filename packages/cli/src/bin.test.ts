@@ -180,6 +180,21 @@ describe('oto bin: what the ORM prints during a replay stays off stdout', () => 
     expect(result.stderr).toMatch(/\noto: data-source\.ts: migration Init1700000000000 fails on the scratch database: syntax error at end of input\n$/);
     expect(result.code).toBe(2);
   }, SLOW);
+
+  it('a TypeORM migration that never finishes: stopped at the time limit, one line naming it', async () => {
+    const never = projects(
+      'replay-hangs',
+      {
+        'entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity('app_user')\nexport class User {\n  @PrimaryGeneratedColumn() id!: number;\n}\n`,
+        'data-source.ts': `import { DataSource } from 'typeorm';\nimport { User } from './entity';\nexport default new DataSource({ type: 'postgres', entities: [User] });\n`,
+        'migrations/1700000000000-init.ts': `import type { MigrationInterface } from 'typeorm';\nexport class Init1700000000000 implements MigrationInterface {\n  async up(): Promise<void> {\n    await new Promise(() => undefined);\n  }\n  async down(): Promise<void> {}\n}\n`,
+      },
+      INSTALLED,
+    );
+    // Long enough for the data source's own load on a busy machine; the migration waits for ever.
+    const result = await bin(never, ['check', '--typeorm', 'data-source.ts', '--migrations', 'migrations', '--format', 'json'], { OTO_LOAD_TIMEOUT: '20' });
+    expectOneLine(result, /^oto: migration Init1700000000000: still running after 20 s on the scratch database: .*OTO_LOAD_TIMEOUT=<seconds>\n$/);
+  }, SLOW);
 });
 
 describe('oto bin: a signal to oto ends the child too', () => {

@@ -41,9 +41,9 @@ export function superviseCli(argv: readonly string[]): void {
   const announcements = child.stdio[4];
   if (announcements && 'on' in announcements) {
     readline.createInterface({ input: announcements as NodeJS.ReadableStream }).on('line', (line) => {
-      let message: { begin?: string; end?: string };
+      let message: { begin?: string; kind?: string; end?: string };
       try {
-        message = JSON.parse(line) as { begin?: string; end?: string };
+        message = JSON.parse(line) as { begin?: string; kind?: string; end?: string };
       } catch {
         return;
       }
@@ -51,10 +51,13 @@ export function superviseCli(argv: readonly string[]): void {
       loading = message.begin;
       if (loading === undefined) return;
       const file = loading;
+      const migration = message.kind === 'migration';
       timer = setTimeout(() => {
         timedOut = true;
         process.stderr.write(
-          `oto: ${file}: still loading after ${limit / 1000} s: its code (or a module it imports) keeps running at import (a loop, a connection, a wait); stub what it needs (--stub), or raise the limit: OTO_LOAD_TIMEOUT=<seconds>\n`,
+          migration
+            ? `oto: ${file}: still running after ${limit / 1000} s on the scratch database: its up() waits on something that never answers (a promise, a lock, a service); fix it, or raise the limit: OTO_LOAD_TIMEOUT=<seconds>\n`
+            : `oto: ${file}: still loading after ${limit / 1000} s: its code (or a module it imports) keeps running at import (a loop, a connection, a wait); stub what it needs (--stub), or raise the limit: OTO_LOAD_TIMEOUT=<seconds>\n`,
         );
         child.kill('SIGKILL');
       }, limit);

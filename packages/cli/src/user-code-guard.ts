@@ -8,9 +8,10 @@
  * start and end through `announce`, to bound it in time.
  */
 import { oneLine, redactUrls, setLoadWatch } from '@oto/core';
+import type { UserCodeKind } from '@oto/core';
 
 /** What the child tells its supervisor: a load starts or ends. */
-export type LoadAnnouncement = { readonly begin: string } | { readonly end: string };
+export type LoadAnnouncement = { readonly begin: string; readonly kind?: UserCodeKind } | { readonly end: string };
 
 export interface GuardOptions {
   /** Tells the supervisor (time limit) that a load starts or ends. */
@@ -41,11 +42,11 @@ export function guardUserCode(options: GuardOptions): UserCodeGuard {
   };
 
   setLoadWatch({
-    begin(file) {
+    begin(file, kind = 'load') {
       last = file;
       if (depth++ === 0) {
         current = file;
-        options.announce({ begin: file });
+        options.announce({ begin: file, ...(kind === 'load' ? {} : { kind }) });
       }
     },
     end(file) {

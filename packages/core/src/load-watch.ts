@@ -8,9 +8,12 @@
  * so the built package and its sources (a test host maps both) report to the same supervisor.
  * Nothing watches by default, and then marking a load costs nothing.
  */
+/** What the user code does: a module's load (import), or a TypeORM migration's `up` that oto runs. */
+export type UserCodeKind = 'load' | 'migration';
+
 export interface LoadWatch {
-  /** User code of `file` (shown relative to the project) starts running. */
-  begin(file: string): void;
+  /** User code of `file` (shown relative to the project, or `migration <name>`) starts running. */
+  begin(file: string, kind?: UserCodeKind): void;
   /** That load ended (returned, threw, or its promise settled). */
   end(file: string): void;
 }
@@ -24,11 +27,11 @@ export function setLoadWatch(watch: LoadWatch | undefined): void {
   else delete (globalThis as Holder)[WATCH];
 }
 
-/** Runs `run` as a load of `file`: marked from its start until it returns or its promise settles. */
-export function watchedLoad<T>(file: string, run: () => T): T {
+/** Runs `run` as a load of `file` (or `kind` of user code): marked from its start until it returns or its promise settles. */
+export function watchedLoad<T>(file: string, run: () => T, kind: UserCodeKind = 'load'): T {
   const watch = (globalThis as Holder)[WATCH];
   if (!watch) return run();
-  watch.begin(file);
+  watch.begin(file, kind);
   let result: T;
   try {
     result = run();

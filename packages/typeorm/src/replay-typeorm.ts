@@ -5,7 +5,7 @@
  */
 import type { DatabaseFacts, Dialect } from '@oto/core';
 import { loadFailureOf } from '@oto/loader';
-import { UserError, oneLine, redactSecrets } from '@oto/core';
+import { UserError, oneLine, redactSecrets, watchedLoad } from '@oto/core';
 import type { DataSource, DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 
 export type MigrationQuery = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
@@ -95,7 +95,8 @@ export async function replayTypeormMigrations(
       const name = migration.name ?? migration.constructor.name;
       migration.up = async (runner: QueryRunner) => {
         running = name;
-        await up(runner);
+        // The migration's own code: bounded in time like a load (the bin's OTO_LOAD_TIMEOUT).
+        await watchedLoad(`migration ${name}`, () => up(runner), 'migration');
         await session.afterEach(name, (sql, params) => runner.query(sql, params ? [...params] : undefined));
       };
     }
