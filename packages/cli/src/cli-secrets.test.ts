@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { connect, createPglite } from '@oto/database';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { oto } from './testing/run-oto';
+import { TYPEORM_USER_PROFILE } from './testing/user-profile-sources';
 
 // Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -343,20 +344,6 @@ describe('errors the user\'s code throws are shown redacted', () => {
 });
 
 describe("a SQLite URL's query is no part of the file's path", () => {
-  const ENTITIES = `import { Column, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
-@Entity('app_user')
-export class User {
-  @PrimaryGeneratedColumn() id!: number;
-}
-@Entity('profile')
-export class Profile {
-  @PrimaryGeneratedColumn() id!: number;
-  @Column({ name: 'user_id' }) userId!: number;
-  @OneToOne(() => User)
-  @JoinColumn({ name: 'user_id' })
-  user!: User;
-}
-`;
   /** Creates the tables without TypeORM's REL_ unique on profile.user_id. */
   const MIGRATION = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class Init1700000000000 implements MigrationInterface {
@@ -371,7 +358,7 @@ export class Init1700000000000 implements MigrationInterface {
   it('a TypeORM replay into sqlite:<file>?key=… runs in that file, as oto reads it, and shows no key', async () => {
     const dir = projects('typeorm-sqlite-query', {
       'package.json': '{"oto":{"naming":"off"}}',
-      'entities.ts': ENTITIES,
+      'entities.ts': TYPEORM_USER_PROFILE,
       'data-source.ts': `import { DataSource } from 'typeorm';\nimport { Profile, User } from './entities';\nexport default new DataSource({ type: 'better-sqlite3', database: 'app.db', entities: [User, Profile] });\n`,
       'migrations/1700000000000-init.ts': MIGRATION,
     }, {
