@@ -9,10 +9,10 @@ import type { SqlClient } from './sql-client';
 
 /**
  * The contrib extensions migrations commonly create (`CREATE EXTENSION "uuid-ossp"` and the like):
- * loaded into a replay whose migrations create one by a name built at run time (a TypeORM
- * migration), which no reading of the source can know. Otherwise a PGlite gets exactly the
- * extensions it needs: PGlite unpacks each extension it is given as it starts, and these ten take
- * as long as the start itself.
+ * loaded into a TypeORM replay (see extensionsForTypeorm) and into a replay whose migrations create
+ * one by a name built at run time, which no reading of the source can know. Otherwise a PGlite
+ * gets exactly the extensions it needs: PGlite unpacks each extension it is given as it starts,
+ * and these ten take as long as the start itself.
  */
 export const COMMON_EXTENSIONS: readonly string[] = ['uuid-ossp', 'pgcrypto', 'citext', 'hstore', 'pg_trgm', 'ltree', 'btree_gin', 'btree_gist', 'fuzzystrmatch', 'unaccent'];
 
