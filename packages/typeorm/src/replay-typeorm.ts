@@ -43,8 +43,12 @@ export function migrationsOption(dataSource: DataSource, dir: string | undefined
 
 function connectionOptions(options: DataSourceOptions, url: string): Record<string, unknown> {
   if (['sqlite', 'better-sqlite3', 'sqljs'].includes(String(options.type))) return { database: url.replace(/^sqlite:(\/\/)?/, '') };
-  // One connection: PGlite serves one at a time, and the replay needs no more.
-  return { url, host: undefined, port: undefined, username: undefined, password: undefined, database: undefined, ssl: false, extra: { max: 1, connectionLimit: 1 }, replication: undefined };
+  // One connection: PGlite serves one at a time, and the replay needs no more. On PostgreSQL it is
+  // kept while idle (pg's pool closes an idle client after 10 s, and TypeORM's initialize() idles
+  // that long while a large project's entities and migrations compile, then connects again).
+  const postgres = ['postgres', 'cockroachdb'].includes(String(options.type));
+  const extra = { max: 1, connectionLimit: 1, ...(postgres ? { idleTimeoutMillis: 0 } : {}) };
+  return { url, host: undefined, port: undefined, username: undefined, password: undefined, database: undefined, ssl: false, extra, replication: undefined };
 }
 
 /** The package of a driver library that oto's loader stubbed (`--stub better-sqlite3`), if any. */
