@@ -10,6 +10,7 @@ import { connect, createPglite } from '@oto/database';
 import type { SqlClient } from '@oto/database';
 import { tempProjects } from '../../core/src/testing/temp-projects';
 import { expectInputError, oto } from './testing/run-oto';
+import { prismaUserProfile } from './testing/user-profile-sources';
 
 // Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -18,23 +19,7 @@ const projects = tempProjects('cli-database');
 /** The naming rule is off: these tests are about the database. */
 const project = (name: string, files: Record<string, string>) => projects(name, { 'package.json': '{"oto":{"naming":"off"}}', ...files });
 
-const schema = (provider: string) => `datasource db {
-  provider = "${provider}"
-}
-
-model User {
-  id      Int      @id
-  profile Profile?
-}
-
-model Profile {
-  id     Int  @id
-  userId Int  @unique
-  user   User @relation(fields: [userId], references: [id], onDelete: Cascade)
-}
-`;
-
-/** What \`prisma migrate dev\` writes for that schema on PostgreSQL. */
+/** What \`prisma migrate dev\` writes for prismaUserProfile() on PostgreSQL. */
 const INIT = `-- CreateTable
 CREATE TABLE "User" ("id" INTEGER NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
 -- CreateTable
@@ -51,7 +36,7 @@ const ruleIds = (stdout: string) => (JSON.parse(stdout) as { diagnostics: { rule
 describe('oto check --migrations (replayed into embedded PGlite)', () => {
   it('compares with the database a Prisma migrations folder builds', async () => {
     const dir = project('prisma-ok', {
-      'prisma/schema.prisma': schema('postgresql'),
+      'prisma/schema.prisma': prismaUserProfile('postgresql'),
       'prisma/migrations/migration_lock.toml': LOCK('postgresql'),
       'prisma/migrations/20240101000000_init/migration.sql': INIT,
     });
@@ -63,7 +48,7 @@ describe('oto check --migrations (replayed into embedded PGlite)', () => {
 
   it('names the migration that drops the unique of a one-to-one the schema still declares', async () => {
     const dir = project('prisma-drop', {
-      'prisma/schema.prisma': schema('postgresql'),
+      'prisma/schema.prisma': prismaUserProfile('postgresql'),
       'prisma/migrations/migration_lock.toml': LOCK('postgresql'),
       'prisma/migrations/20240101000000_init/migration.sql': INIT,
       'prisma/migrations/20240201000000_faster_inserts/migration.sql': 'DROP INDEX "Profile_userId_key";\nCREATE INDEX "Profile_userId_idx" ON "Profile"("userId");\n',
@@ -78,7 +63,7 @@ describe('oto check --migrations (replayed into embedded PGlite)', () => {
 
   it('replays plain .sql files in name order, and notes a unique under another name', async () => {
     const dir = project('plain-sql', {
-      'schema.prisma': schema('postgresql'),
+      'schema.prisma': prismaUserProfile('postgresql'),
       'sql/1_init.sql': INIT,
       'sql/10_rename.sql': 'ALTER INDEX "profile_user_unique" RENAME TO "profile_user_key";\n',
       'sql/2_rename.sql': 'ALTER INDEX "Profile_userId_key" RENAME TO "profile_user_unique";\n',
@@ -93,7 +78,7 @@ describe('oto check --migrations (replayed into embedded PGlite)', () => {
 
   it('reports a unique the migrations never create, and a foreign key they never add', async () => {
     const dir = project('never', {
-      'schema.prisma': schema('postgresql'),
+      'schema.prisma': prismaUserProfile('postgresql'),
       'sql/1_init.sql': INIT.replace(/CREATE UNIQUE INDEX[^\n]+\n/, '').replace(/ALTER TABLE "Profile" ADD CONSTRAINT[^\n]+\n/, ''),
     });
     const { code, stdout } = await oto(dir, 'check', '--migrations', 'sql', '--format', 'json');
@@ -103,7 +88,7 @@ describe('oto check --migrations (replayed into embedded PGlite)', () => {
 
   it('bad input: one line, exit 2', async () => {
     const dir = project('bad', {
-      'schema.prisma': schema('postgresql'),
+      'schema.prisma': prismaUserProfile('postgresql'),
       'broken/20240101000000_init/migration.sql': 'CREATE TABLE "User" (id int);\nCREATE TABLE oops oops;\n',
       'lite/migration_lock.toml': LOCK('sqlite'),
       'lite/20240101000000_init/migration.sql': 'CREATE TABLE "User" (id int);\n',
@@ -162,7 +147,7 @@ const liveTargets: LiveTarget[] = [
 
 describe.each(liveTargets)('oto check --database-url ($name)', (target) => {
   it('sees a unique index dropped by hand, counts the duplicate rows, and never prints the password', async () => {
-    const dir = project(`live-${target.name.replace(/\W/g, '')}`, { 'schema.prisma': schema('postgresql') });
+    const dir = project(`live-${target.name.replace(/\W/g, '')}`, { 'schema.prisma': prismaUserProfile('postgresql') });
     const db = await target.open(INIT);
     try {
       const check = async () => {
@@ -194,7 +179,7 @@ describe.each(liveTargets)('oto check --database-url ($name)', (target) => {
 });
 
 describe('oto check --database-url errors', () => {
-  const dir = project('errors', { 'schema.prisma': schema('postgresql') });
+  const dir = project('errors', { 'schema.prisma': prismaUserProfile('postgresql') });
 
   it('a server that does not answer: one line naming host and port, never the password', async () => {
     await expectInputError(
@@ -238,7 +223,7 @@ CREATE UNIQUE INDEX "Profile_userId_key" ON "Profile"("userId");
 describe('SQLite', () => {
   it('replays SQLite migrations in memory, including a table rebuild that drops and recreates the unique', async () => {
     const dir = project('sqlite-replay', {
-      'schema.prisma': schema('sqlite'),
+      'schema.prisma': prismaUserProfile('sqlite'),
       'migrations/migration_lock.toml': LOCK('sqlite'),
       'migrations/20240101000000_init/migration.sql': SQLITE_INIT,
       // What Prisma writes to change a SQLite table: create a copy, move the rows, drop, rename.
@@ -258,7 +243,7 @@ PRAGMA foreign_keys=ON;
   });
 
   it('reads a SQLite file: the missing unique, a partial one, and the duplicate keys', async () => {
-    const dir = project('sqlite-live', { 'schema.prisma': schema('sqlite') });
+    const dir = project('sqlite-live', { 'schema.prisma': prismaUserProfile('sqlite') });
     const db = new Database(path.join(dir, 'app.db'));
     db.exec(SQLITE_INIT.replace(/CREATE UNIQUE INDEX[^\n]+/, 'CREATE UNIQUE INDEX "Profile_userId_live" ON "Profile"("userId") WHERE "id" > 100;'));
     db.exec('INSERT INTO "User" VALUES (1), (2); INSERT INTO "Profile" VALUES (1, 1), (2, 1), (3, 2)');
@@ -278,7 +263,7 @@ const MYSQL_URL = process.env['OTO_TEST_MYSQL_URL'];
     const url = MYSQL_URL!;
     const database = `oto_cli_${Date.now().toString(36)}`;
     const admin = await connect(url, { cwd: process.cwd() });
-    const dir = project('mysql-live', { 'schema.prisma': schema('mysql') });
+    const dir = project('mysql-live', { 'schema.prisma': prismaUserProfile('mysql') });
     const scratch = new URL(url);
     scratch.pathname = `/${database}`;
     try {

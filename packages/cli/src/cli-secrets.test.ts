@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { connect, createPglite } from '@oto/database';
 import { installed, tempProjects } from '../../core/src/testing/temp-projects';
 import { oto } from './testing/run-oto';
-import { TYPEORM_USER_PROFILE } from './testing/user-profile-sources';
+import { prismaUserProfile, TYPEORM_USER_PROFILE } from './testing/user-profile-sources';
 
 // Spawns the CLI, replays migrations, starts PGlite or type-checks a project: sized for a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -22,22 +22,6 @@ const projects = tempProjects('cli-secrets');
 const SECRET = 'S3cret-q7Zr';
 
 type Provider = 'postgresql' | 'mysql' | 'sqlite';
-
-const schema = (provider: Provider) => `datasource db {
-  provider = "${provider}"
-}
-
-model User {
-  id      Int      @id
-  profile Profile?
-}
-
-model Profile {
-  id     Int  @id
-  userId Int  @unique
-  user   User @relation(fields: [userId], references: [id], onDelete: Cascade)
-}
-`;
 
 /** The schema's tables without the unique on Profile.userId: a finding, and a change for `generate sql`. */
 const TABLES: Record<Provider, string> = {
@@ -234,7 +218,7 @@ describe.each(KINDS)('no secret in any output: $name', (kind) => {
     for (const form of db.reach) {
       const dir = projects(`${kind.name.replace(/\W/g, '')}-${form.name.replace(/\W/g, '')}`, {
         'package.json': '{"oto":{"naming":"off"}}',
-        'prisma/schema.prisma': schema(kind.provider),
+        'prisma/schema.prisma': prismaUserProfile(kind.provider),
         'prisma/migrations/migration_lock.toml': `provider = "${kind.provider}"\n`,
       });
       const check = ['check', '--prisma', 'prisma/schema.prisma', '--database-url', form.url];
@@ -269,7 +253,7 @@ describe.each(KINDS)('no secret in any output: $name', (kind) => {
   }, 300_000); // PGlite starts once per run (7 runs): seconds each on a loaded machine
 
   it('URL forms that fail: one line on stderr, exit 2, no secret', async () => {
-    const dir = projects(`${kind.name.replace(/\W/g, '')}-fail`, { 'package.json': '{"oto":{"naming":"off"}}', 'schema.prisma': schema(kind.provider) });
+    const dir = projects(`${kind.name.replace(/\W/g, '')}-fail`, { 'package.json': '{"oto":{"naming":"off"}}', 'schema.prisma': prismaUserProfile(kind.provider) });
     for (const form of db.fail) {
       for (const command of [['check'], ['generate', 'sql']]) {
         const run = await oto(dir, ...command, '--database-url', form.url);
@@ -334,7 +318,7 @@ describe('errors the user\'s code throws are shown redacted', () => {
   it('an oto config that throws', async () => {
     const dir = projects('config-throws', {
       'oto.config.js': `throw new Error(${JSON.stringify(`no env: DATABASE_URL=${leak} PGPASSWORD=${SECRET}`)});\n`,
-      'schema.prisma': schema('postgresql'),
+      'schema.prisma': prismaUserProfile('postgresql'),
     });
     const run = await oto(dir, 'check');
     expectNoSecret('config error', run.stdout + run.stderr, [SECRET]);

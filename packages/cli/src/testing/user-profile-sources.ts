@@ -4,8 +4,8 @@
  */
 
 /** Prisma: the one-to-one Prisma accepts (its @unique), not named by the oto_ convention, cascading. */
-export const PRISMA_USER_PROFILE = `datasource db {
-  provider = "postgresql"
+export const prismaUserProfile = (provider: 'postgresql' | 'mysql' | 'sqlite' = 'postgresql') => `datasource db {
+  provider = "${provider}"
 }
 
 model User {
@@ -19,6 +19,9 @@ model Profile {
   user   User @relation(fields: [userId], references: [id], onDelete: Cascade)
 }
 `;
+
+/** The same on PostgreSQL. */
+export const PRISMA_USER_PROFILE = prismaUserProfile();
 
 /** TypeORM: the entities, the join column user_id on profile (its REL_ unique TypeORM adds itself). */
 export const TYPEORM_USER_PROFILE = `import { Column, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn } from 'typeorm';

@@ -28,8 +28,14 @@ function vector(): Extension | undefined {
   }
 }
 
-/** The SQL names of the extensions this PGlite can load (`plpgsql` is built in and not listed). */
+let shipped: ReadonlySet<string> | undefined;
+
+/** The SQL names of the extensions this PGlite can load (`plpgsql` is built in and not listed); read once a process. */
 export function shippedExtensions(): ReadonlySet<string> {
+  return (shipped ??= readShippedExtensions());
+}
+
+function readShippedExtensions(): ReadonlySet<string> {
   const dir = contribFolder();
   const contrib = dir ? fs.readdirSync(dir).filter((f) => f.endsWith('.cjs')).map((f) => f.slice(0, -'.cjs'.length)) : [];
   const names = contrib.map((name) => (name === 'uuid_ossp' ? 'uuid-ossp' : name));
